@@ -1,0 +1,32 @@
+"""The one record every check returns, and the one way problems are printed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    rule: str
+    message: str
+    fix: str
+    severity: str = "error"  # "error" fails the build, "warning" never does
+
+    def __str__(self) -> str:
+        tag = "" if self.severity == "error" else "warning: "
+        return f"{self.file}:{self.line}: {tag}{self.rule}: {self.message} (fix: {self.fix})"
+
+    def github(self) -> str:
+        """A GitHub Actions annotation, shown on the line in a pull request."""
+        kind = "error" if self.severity == "error" else "warning"
+        text = f"{self.rule}: {self.message} (fix: {self.fix})".replace("%", "%25").replace("\n", "%0A")
+        return f"::{kind} file={self.file},line={self.line}::{text}"
+
+
+def sort(problems):
+    return sorted(problems, key=lambda p: (p.file, p.line, p.rule, p.message))
+
+
+def errors(problems):
+    return [p for p in problems if p.severity == "error"]

@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Build the site into site/ with --strict.
+
+    python3 scripts/build.py                      # preview mode (default)
+    python3 scripts/build.py --mode production    # the deploy build: launch problems are errors
+    SITE_MODE=production python3 scripts/build.py # the same, chosen by the environment
+"""
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _bootstrap  # noqa: E402
+
+_bootstrap.in_venv()
+
+parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+parser.add_argument("--mode", choices=["preview", "production", "test"], default=os.environ.get("SITE_MODE", "preview"))
+parser.add_argument("--site-dir", default="site", help="where to write the site (default: site/)")
+parser.add_argument("--config", default="mkdocs.yml")
+args = parser.parse_args()
+
+env = dict(os.environ, SITE_MODE=args.mode)
+started = time.monotonic()
+result = subprocess.run(
+    [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", args.config, "-d", args.site_dir],
+    env=env,
+)
+if result.returncode:
+    sys.exit(f"\nThe {args.mode} build failed: fix the problems listed above, then run this command again.")
+print(f"Built {args.site_dir}/ in {time.monotonic() - started:.1f} s ({args.mode} mode).")

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Save PNG screenshots of key pages at phone (390 px) and desktop (1280 px)
+widths, in light and dark schemes:
+
+    python3 scripts/screenshots.py OUTPUT_FOLDER [--full-page] [--page PATH ...]
+
+Builds the site (preview mode) into a temporary folder and serves it on 127.0.0.1.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _bootstrap  # noqa: E402
+
+_bootstrap.in_venv()
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from clinicsite import browser  # noqa: E402
+
+PAGES = {"home": "", "article": "what-is-ipt/"}
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
+
+parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+parser.add_argument("output", type=Path)
+parser.add_argument("--full-page", action="store_true", help="capture the whole page, not just the first screen")
+parser.add_argument("--page", action="append", help="a page path to capture, e.g. what-is-ipt/ (default: home and article)")
+args = parser.parse_args()
+pages = {p.strip("/").replace("/", "-") or "home": p for p in args.page} if args.page else PAGES
+
+if not browser.chromium_available():
+    sys.exit(f"No Chromium at {browser.CHROMIUM_PATH} (fix: apt-get install chromium, or set CHROMIUM_PATH)")
+args.output.mkdir(parents=True, exist_ok=True)
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp], check=True,
+                   env=dict(os.environ, SITE_MODE="preview"))
+    with browser.serve(tmp) as base, sync_playwright() as pw:
+        chromium = browser.launch(pw)
+        for scheme in ("light", "dark"):
+            for width_name, (width, height) in WIDTHS.items():
+                context = chromium.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+                page = context.new_page()
+                for name, path in pages.items():
+                    page.goto(base + path, wait_until="networkidle")
+                    out = args.output / f"{name}-{width_name}-{scheme}.png"
+                    page.screenshot(path=str(out), full_page=args.full_page)
+                    print(out)
+                context.close()
+        chromium.close()

@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Run the whole test suite (extra arguments go to pytest).
+
+Sets up .venv, and installs Debian's chromium with apt-get when it is missing
+and this runs as root. Without a browser the browser tests skip with a loud
+message, except when CI=true: there a missing browser fails the run.
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _bootstrap  # noqa: E402
+
+_bootstrap.in_venv()
+from clinicsite import browser  # noqa: E402
+
+if not browser.chromium_available():
+    if os.geteuid() == 0 and shutil.which("apt-get") and browser.CHROMIUM_PATH == "/usr/bin/chromium":
+        print("Installing Debian's chromium for the browser tests ...", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    else:
+        print(
+            "\n" + "!" * 78 +
+            f"\n  No Chromium at {browser.CHROMIUM_PATH}: the browser tests will be SKIPPED."
+            "\n  Fix: install Debian's chromium (sudo apt-get install chromium), or set"
+            "\n  CHROMIUM_PATH to a Chromium binary, then run this command again.\n" + "!" * 78 + "\n",
+            flush=True,
+        )
+sys.exit(subprocess.call([sys.executable, "-m", "pytest", *sys.argv[1:]]))

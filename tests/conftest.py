@@ -1,0 +1,88 @@
+"""Shared fixtures: the site is built once per run (test mode) and served from
+a real HTTP server on 127.0.0.1; browser tests drive Debian's Chromium."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from clinicsite import browser as clinic_browser
+
+ROOT = Path(__file__).resolve().parent.parent
+# The date the tests treat as "today", so date rules never start failing on their own.
+TEST_TODAY = "2026-12-01"
+
+
+def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", mode: str = "test", today: str = TEST_TODAY, check=True):
+    """Build a site with the project's real pipeline; returns the finished process."""
+    env = dict(os.environ, SITE_MODE=mode, SITE_TODAY=today, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
+        env=env, capture_output=True, text=True, cwd=config.parent,
+    )
+    if check and result.returncode:
+        pytest.fail(f"build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def html_pages(site_dir: Path):
+    return sorted(p for p in site_dir.rglob("*.html"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    build(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    with clinic_browser.serve(site_dir) as url:
+        yield url
+
+
+def pytest_report_header(config):
+    if not clinic_browser.chromium_available():
+        return (f"!!! No Chromium at {clinic_browser.CHROMIUM_PATH}: browser tests will be skipped "
+                "(fix: apt-get install chromium, or set CHROMIUM_PATH). With CI=true they fail instead. !!!")
+    return f"browser: {clinic_browser.CHROMIUM_PATH}"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not clinic_browser.chromium_available():
+        message = (f"No Chromium at {clinic_browser.CHROMIUM_PATH}. Install Debian's chromium "
+                   "(apt-get install chromium) or set CHROMIUM_PATH.")
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true and the browser is missing: " + message)
+        pytest.skip("BROWSER TESTS SKIPPED: " + message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = clinic_browser.launch(pw)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def new_page(chromium):
+    """Open a page at a given width and colour scheme; closes its context afterwards."""
+    contexts = []
+
+    def factory(width=390, height=844, scheme="light", **kwargs):
+        context = chromium.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, **kwargs)
+        contexts.append(context)
+        return context.new_page()
+
+    yield factory
+    for context in contexts:
+        context.close()
