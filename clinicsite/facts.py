@@ -121,6 +121,10 @@ def check(config_path: str | Path = CONFIG, mode: str | None = None, today: _dt.
     if FICTIONAL_DOMAIN.search(site_url):
         add("site_url", "fictional-fact", f"site_url {site_url!r} is a fictional placeholder",
             "set the address the site will be published at", severity)
+    edit = str(extra.get("edit_base_url") or "")
+    if "example" in edit:
+        add("extra.edit_base_url", "fictional-fact", f"edit_base_url {edit!r} is a fictional placeholder",
+            "set the web-editor address of the site's repository", severity)
     for i, member in enumerate(extra.get("team") or []):
         if member.get("fictional"):
             add(f"extra.team.{i}", "fictional-fact", f"team member {member.get('id')!r} is fictional",

@@ -1,0 +1,471 @@
+"""The checks staff's articles must pass. One small function per rule; each
+returns Problems naming the file, the line, the rule and the fix.
+
+They run three ways from this code: during `mkdocs build` (mkdocs_hooks.py),
+as a fast command without a build (scripts/check.py), and in the tests.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+from markdown.extensions.toc import slugify
+
+from . import facts, modes, schema
+from .problems import Problem
+from .source import Source, is_date, read
+
+# Every rule, with what it means. EDITING.md lists each one (a test compares).
+RULES = {
+    "front-matter": "The block between the `---` lines at the top is missing or is not valid YAML.",
+    "field-missing": "A required front matter field is missing or empty.",
+    "field-type": "A front matter field has the wrong kind of value.",
+    "field-unknown": "A front matter field name is not one the site knows (often a typo).",
+    "description": "The description is not one sentence of 50 to 160 characters.",
+    "review-dates": "The review dates are not real dates, or the next review is not after the last one.",
+    "review-overdue": "The next review date has passed.",
+    "reviewer": "`reviewed_by` does not name a clinician in `extra: team:`.",
+    "link": "A link points to a page or file that does not exist.",
+    "anchor": "A link points to a section (#...) that the page does not have.",
+    "image-missing": "An image file does not exist.",
+    "image-alt": "An image has no alt text.",
+    "reading-level": "The page is harder to read than the site allows.",
+    "wording": "A phrase that safe-messaging guidance or the clinic's rules rule out.",
+    "placeholder": "A [PLACEHOLDER: ...] marker that must be filled in before launch.",
+    "fictional-fact": "A fictional phone number, email or address that must be replaced before launch.",
+    "component": "A component (a /// block or !!! box) that does not exist, or an option it does not have.",
+    "clinic-facts": "A clinic fact in mkdocs.yml is missing or malformed.",
+    "crisis-region": "The crisis region has no preset of crisis lines.",
+    "crisis-verified": "The crisis lines were not re-verified in the last 12 months.",
+}
+
+# Wording ruled out by safe-messaging guidance and the fact brief, with what to write instead.
+WORDING = [
+    (r"\bcommit(?:s|ted|ting)?\s+suicide\b", "say 'died by suicide' or 'ended their life'"),
+    (r"\b(?:successful|unsuccessful|failed|completed)\s+(?:suicide|attempt)s?\b",
+     "say 'suicide attempt', or 'died by suicide'"),
+    (r"\bsuicide\s+epidemic\b|\bepidemic\s+of\s+suicide\b",
+     "give the figure with its source, without 'epidemic'"),
+    (r"\bcur(?:e|es|ed|ing)\b", "don't promise a cure: say what IPT 'can help' with"),
+    (r"\bguarantee(?:s|d)?\b", "nothing is guaranteed: say 'can help' or 'many people find'"),
+    (r"\b(?:quick|fast|rapid|instant|immediate|overnight)\s+(?:results?|fix|relief|recovery|improvement)\b",
+     "don't promise speed: describe the usual course, e.g. 'weekly sessions over 12 to 16 weeks'"),
+    (r"\b(?:works?|is|are)\s+(?:better|best|especially\s+(?:helpful|effective))\s+for\s+men\b",
+     "no trial shows IPT works better for men: say it 'can help men', as it helps others"),
+    (r"\b(?:designed|made|developed)\s+(?:especially\s+|specifically\s+)?for\s+men\b",
+     "IPT was not designed for men: say it 'can help men'"),
+]
+WORDING_OK_LINE = "<!-- wording-ok -->"
+WORDING_OK_START, WORDING_OK_END = "<!-- wording-ok:start -->", "<!-- wording-ok:end -->"
+PLACEHOLDER = re.compile(r"\[PLACEHOLDER:[^\]]*\]")
+LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}|\bid=\"([\w-]+)\"")
+
+
+@dataclass
+class Context:
+    root: Path
+    docs: Path
+    mode: str
+    today: _dt.date
+    config: dict
+    sources: dict[str, Source] = field(default_factory=dict)  # by docs-relative path
+    blocks: dict[str, set[str]] = field(default_factory=dict)  # component -> options
+
+    @property
+    def production(self) -> bool:
+        return self.mode == "production"
+
+    @property
+    def team(self) -> set[str]:
+        return {str(m.get("id")) for m in (self.config.get("extra", {}).get("team") or [])}
+
+    @property
+    def settings(self) -> dict:
+        return self.config.get("extra", {}).get("checks") or {}
+
+    def launch_severity(self) -> str:
+        return "error" if self.production else "warning"
+
+
+def _problem(src: Source, line: int, rule: str, message: str, fix: str, severity: str = "error") -> Problem:
+    return Problem(src.rel, line, rule, message, fix, severity)
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+def _body_lines(src: Source):
+    """(line number, text) of body lines outside code fences, with wording-ok state."""
+    in_code, fence, allowed = False, "", False
+    for no, line in enumerate(src.lines, 1):
+        if no < src.body_start:
+            continue
+        stripped = line.strip()
+        if in_code:
+            if stripped.startswith(fence):
+                in_code = False
+            continue
+        if stripped.startswith(("```", "~~~")):
+            in_code, fence = True, stripped[:3]
+            continue
+        if WORDING_OK_START in line:
+            allowed = True
+        if WORDING_OK_END in line:
+            allowed = False
+            continue
+        yield no, line, allowed or WORDING_OK_LINE in line
+
+
+# ---- front matter ----------------------------------------------------------
+
+def check_front_matter(src: Source, ctx: Context):
+    if src.meta_error:
+        line, message = src.meta_error
+        return [_problem(src, line, "front-matter", message,
+                         "make every line `name: value`; put quotes around values with a colon, and close with `---`")]
+    if not src.meta_lines:
+        return [_problem(src, 1, "front-matter", "the page has no front matter",
+                         "start the file with a `---` line, the fields (see EDITING.md), and another `---` line")]
+    return []
+
+
+def check_fields(src: Source, ctx: Context):
+    if not src.meta:
+        return []
+    out = []
+    kind = schema.kind_of(src.rel)
+    for f in schema.required_fields(kind):
+        value = src.meta.get(f.name)
+        if value in (None, "", []):
+            out.append(_problem(src, src.meta_lines.get(f.name, 1), "field-missing",
+                                f"the field `{f.name}` is missing or empty", f"add `{f.name}:` ({f.meaning})"))
+    for name, value in src.meta.items():
+        line = src.meta_lines.get(name, 1)
+        spec = schema.BY_NAME.get(name)
+        if spec is None:
+            hint = _suggest(name, schema.BY_NAME)
+            out.append(_problem(src, line, "field-unknown", f"`{name}` is not a front matter field",
+                                hint or "remove it, or see EDITING.md for the fields"))
+            continue
+        if value in (None, "", []):
+            continue
+        ok = {
+            schema.TEXT: isinstance(value, str),
+            schema.DATE: is_date(value),
+            schema.LIST: isinstance(value, list) and all(isinstance(v, str) for v in value),
+            "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+            "mapping": isinstance(value, dict),
+        }[spec.type]
+        if spec.type == schema.LIST and isinstance(value, str):
+            ok = False
+        if not ok and spec.type != schema.DATE:  # dates are the review-dates rule's
+            out.append(_problem(src, line, "field-type", f"`{name}` should be {spec.type}, not {value!r}",
+                                f"write it as {spec.type}: {spec.meaning}"))
+    cta = src.meta.get("cta")
+    if isinstance(cta, str) and cta not in schema.CTA_VALUES:
+        out.append(_problem(src, src.meta_lines["cta"], "field-type", f"`cta: {cta}` is not a call to action",
+                            f"use one of {', '.join(schema.CTA_VALUES)}"))
+    for value in src.meta.get("hide") or []:
+        if isinstance(value, str) and value not in schema.HIDE_VALUES:
+            out.append(_problem(src, src.meta_lines["hide"], "field-type", f"`hide` has unknown part {value!r}",
+                                f"use {', '.join(schema.HIDE_VALUES)}"))
+    return out
+
+
+def check_description(src: Source, ctx: Context):
+    text = (src.meta or {}).get("description")
+    if not isinstance(text, str) or not text:
+        return []
+    text = " ".join(text.split())
+    line = src.meta_lines.get("description", 1)
+    lo, hi = schema.DESCRIPTION_MIN, schema.DESCRIPTION_MAX
+    if not lo <= len(text) <= hi:
+        return [_problem(src, line, "description", f"the description has {len(text)} characters",
+                         f"write one sentence of {lo} to {hi} characters saying what the page explains")]
+    if not text[0].isupper() or text[-1] not in ".?!":
+        return [_problem(src, line, "description", "the description is not a sentence",
+                         "start it with a capital letter and end it with a full stop")]
+    return []
+
+
+def check_review_dates(src: Source, ctx: Context):
+    meta = src.meta or {}
+    out = []
+    last, nxt = meta.get("last_reviewed"), meta.get("next_review")
+    for name, value in (("last_reviewed", last), ("next_review", nxt)):
+        if value not in (None, "") and not is_date(value):
+            out.append(_problem(src, src.meta_lines.get(name, 1), "review-dates", f"`{name}: {value}` is not a date",
+                                "write the date as YYYY-MM-DD, e.g. 2026-11-26"))
+    if out or not (is_date(last) and is_date(nxt)):
+        return out
+    if nxt <= last:
+        out.append(_problem(src, src.meta_lines["next_review"], "review-dates",
+                            f"next_review {nxt} is not after last_reviewed {last}",
+                            "set next_review later than last_reviewed, usually a year later"))
+    if last > ctx.today:
+        out.append(_problem(src, src.meta_lines["last_reviewed"], "review-dates",
+                            f"last_reviewed {last} is in the future", "write the date the review happened"))
+    if nxt < ctx.today:
+        out.append(_problem(src, src.meta_lines["next_review"], "review-overdue",
+                            f"the review was due on {nxt}",
+                            "ask a clinician to review the page, then update last_reviewed and next_review",
+                            "error" if ctx.production else "warning"))
+    return out
+
+
+def check_reviewer(src: Source, ctx: Context):
+    who = (src.meta or {}).get("reviewed_by")
+    if not isinstance(who, str) or not who or who in ctx.team:
+        return []
+    hint = _suggest(who, ctx.team)
+    return [_problem(src, src.meta_lines.get("reviewed_by", 1), "reviewer",
+                     f"`{who}` is not in the clinic's team",
+                     hint or f"use an id from `extra: team:` in mkdocs.yml ({', '.join(sorted(ctx.team))})")]
+
+
+# ---- links and images ------------------------------------------------------
+
+def anchors_of(src: Source) -> set[str]:
+    found, seen = set(), {}
+    for piece in src.pieces:
+        if piece.kind == "heading":
+            text = re.sub(r"\{[^}]*\}\s*$", "", piece.text)
+            text = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", text)
+            slug = slugify(text, "-")
+            n = seen.get(slug, 0)
+            seen[slug] = n + 1
+            found.add(slug if n == 0 else f"{slug}_{n}")
+    for match in EXPLICIT_ID.finditer(src.text):
+        found.add(match.group(1) or match.group(2))
+    for match in re.finditer(r"^\[\^([^\]]+)\]:", src.text, re.M):
+        found.add(f"fn:{match.group(1)}")
+    return found
+
+
+def check_links(src: Source, ctx: Context):
+    out = []
+    here = (ctx.docs / src.rel).parent if not src.rel.startswith("docs/") else ctx.root / Path(src.rel).parent
+    for no, line, _ in _body_lines(src):
+        for m in LINK.finditer(re.sub(r"`[^`]*`", "", line)):
+            is_image, text, target = m.group(1) == "!", m.group(2), m.group(3)
+            if is_image:
+                out += _check_image(src, ctx, here, no, text, target)
+                continue
+            if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("//"):
+                continue  # external, mailto:, tel:
+            path, _, anchor = target.partition("#")
+            if path:
+                resolved = (here / path).resolve()
+                if path.endswith("/"):
+                    resolved = resolved / "index.md"
+                if not resolved.exists():
+                    hint = _suggest(Path(path).name, [p.name for p in ctx.docs.rglob("*.md")])
+                    out.append(_problem(src, no, "link", f"the link to `{path}` leads nowhere",
+                                        hint or "link to an existing file with its path relative to this page, e.g. `what-is-ipt.md`"))
+                    continue
+                target_rel = resolved.relative_to(ctx.docs.resolve()).as_posix() if resolved.is_relative_to(ctx.docs.resolve()) else None
+                target_src = ctx.sources.get(target_rel) if target_rel else None
+            else:
+                target_src = src
+            if anchor and target_src is not None:
+                anchors = anchors_of(target_src)
+                if anchor not in anchors:
+                    hint = _suggest(anchor, anchors)
+                    out.append(_problem(src, no, "anchor", f"`{target_src.rel}` has no section `#{anchor}`",
+                                        hint or "use the heading's words in lower case with dashes, e.g. `#how-long-does-it-take`"))
+    return out
+
+
+def _check_image(src, ctx, here, no, alt, target):
+    out = []
+    if not alt.strip():
+        out.append(_problem(src, no, "image-alt", f"the image `{target}` has no alt text",
+                            "describe what the image shows inside the brackets: ![what it shows](file.svg)"))
+    if target and not re.match(r"^[a-z]+:|^//", target, re.I) and not (here / target.split("#")[0]).exists():
+        out.append(_problem(src, no, "image-missing", f"the image `{target}` does not exist",
+                            "add the file to docs/images/ and check the path and spelling"))
+    return out
+
+
+# ---- reading level ---------------------------------------------------------
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown inline syntax removed, leaving the words a reader reads."""
+    t = re.sub(r"<!--.*?-->", "", markdown_text)
+    t = re.sub(r"\[\^[^\]]+\]", "", t)                     # footnote markers
+    t = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", t)        # links and images
+    t = re.sub(r"\{[^}]*\}", "", t)                          # attribute lists
+    t = re.sub(r":[a-z0-9]+(?:-[a-z0-9]+)+:", "", t)         # icons like :material-phone:
+    t = re.sub(r"<[^>]+>", "", t)                            # inline HTML
+    t = re.sub(r"[*_`]", "", t)
+    t = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", t)           # list markers
+    return " ".join(t.split())
+
+
+def reading_pieces(src: Source):
+    """(line, text) of the paragraphs and list items a reader reads."""
+    for piece in src.pieces:
+        if piece.kind in ("paragraph", "item"):
+            text = plain_text(piece.text)
+            if text and not WORDING_OK_LINE in piece.text:
+                yield piece.line, text
+
+
+def grade(text: str) -> float:
+    import textstat  # imported late: it loads a pronouncing dictionary
+
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+def sentences(line: int, text: str):
+    for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", text):
+        if len(s.split()) >= 3:
+            yield line, s
+
+
+def page_grade(src: Source) -> float | None:
+    pieces = list(reading_pieces(src))
+    words = sum(len(t.split()) for _, t in pieces)
+    if words < 30:
+        return None  # too little text to score
+    return round(grade(" ".join(t if t.endswith((".", "?", "!", ":")) else t + "." for _, t in pieces)), 1)
+
+
+def check_reading_level(src: Source, ctx: Context):
+    limit = float(ctx.settings.get("reading_grade_max", 8))
+    value = page_grade(src)
+    if value is None or value <= limit:
+        return []
+    scored = sorted(((grade(s), line, s) for line, t in reading_pieces(src) for line, s in sentences(line, t)),
+                    reverse=True)[:3]
+    hardest = "; ".join(f"line {line} (grade {g:.0f}): \"{s[:90]}{'...' if len(s) > 90 else ''}\"" for g, line, s in scored)
+    first = scored[0][1] if scored else src.body_start
+    return [_problem(src, first, "reading-level", f"reading grade {value} is above {limit:g}; hardest sentences: {hardest}",
+                     "use shorter sentences and everyday words; split long sentences in two")]
+
+
+# ---- wording and launch readiness -----------------------------------------
+
+NEGATION = re.compile(r"\b(?:no|not|never|nothing|cannot|without)\b|n't\b", re.I)
+
+
+def _negated(line: str, start: int) -> bool:
+    """True when a negation stands shortly before the match in the same sentence,
+    as in "no trial shows IPT works better for men": an honest denial, not a claim."""
+    before = re.split(r"[.!?;:]\s", line[:start])[-1]
+    return bool(NEGATION.search(" ".join(before.split()[-8:])))
+
+
+def check_wording(src: Source, ctx: Context):
+    out = []
+    for no, line, allowed in _body_lines(src):
+        if allowed:
+            continue
+        for pattern, fix in WORDING:
+            m = re.search(pattern, line, re.I)
+            if m and not _negated(line, m.start()):
+                out.append(_problem(src, no, "wording", f"\"{m.group(0)}\" is ruled out",
+                                    f"{fix}; if you must quote it, end the line with {WORDING_OK_LINE}"))
+    return out
+
+
+def check_launch(src: Source, ctx: Context):
+    out = []
+    severity = ctx.launch_severity()
+    for no, line, _ in _body_lines(src):
+        for m in PLACEHOLDER.finditer(line):
+            out.append(_problem(src, no, "placeholder", f"{m.group(0)} must be filled in before launch",
+                                "replace the marker with the clinic's real detail", severity))
+        for pattern in (facts.FICTIONAL_PHONE, facts.FICTIONAL_DOMAIN):
+            for m in pattern.finditer(line):
+                out.append(_problem(src, no, "fictional-fact", f"`{m.group(0)}` is a fictional detail",
+                                    "use the clinic's real detail; the clinic's phone and email come from mkdocs.yml", severity))
+    return out
+
+
+# ---- components --------------------------------------------------------------
+
+def known_blocks(config: dict) -> dict[str, set[str]]:
+    """The /// blocks the site's Markdown knows, with their options, read from
+    the configured extensions themselves so the check never drifts from them."""
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions") or []:
+        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
+        if name.startswith("pymdownx.blocks.") or name.startswith("clinicsite."):
+            names.append(name)
+            configs[name] = options or {}
+    if not names:
+        return {}
+    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    for processor in md.parser.blockprocessors:
+        if hasattr(processor, "blocks") and isinstance(processor.blocks, dict):
+            return {n: set(b.OPTIONS) | {"attrs"} for n, b in processor.blocks.items()}
+    return {}
+
+
+def check_components(src: Source, ctx: Context):
+    out = []
+    for piece in src.pieces:
+        if piece.kind == "block":
+            name = piece.text
+            if name not in ctx.blocks:
+                hint = _suggest(name, ctx.blocks)
+                out.append(_problem(src, piece.line, "component", f"`/// {name}` is not a component",
+                                    hint or f"use one of: {', '.join(sorted(ctx.blocks)) or 'none yet'} (see EDITING.md)"))
+                continue
+            for line, text in piece.extra["options"]:
+                option = text.strip().split(":", 1)[0].strip()
+                if option not in ctx.blocks[name]:
+                    hint = _suggest(option, ctx.blocks[name])
+                    out.append(_problem(src, line, "component", f"`/// {name}` has no option `{option}`",
+                                        hint or f"its options are: {', '.join(sorted(ctx.blocks[name]))}"))
+        elif piece.kind == "admonition":
+            out.append(_problem(src, piece.line, "component", f"`!!! {piece.text}` boxes are not used on this site",
+                                "write `/// note | Title`, then the text, then `///` on its own line (see EDITING.md)"))
+    return out
+
+
+CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_reviewer,
+          check_links, check_reading_level, check_wording, check_launch, check_components]
+
+
+# ---- running ---------------------------------------------------------------
+
+def context(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None) -> Context:
+    config_path = Path(config_path).resolve()
+    config, _ = facts.load(config_path)
+    root = config_path.parent
+    docs = root / config.get("docs_dir", "docs")
+    ctx = Context(root=root, docs=docs, mode=mode or modes.current(), today=today or modes.today(), config=config)
+    for path in sorted(docs.rglob("*.md")):
+        src = read(path, root)
+        ctx.sources[path.relative_to(docs).as_posix()] = src
+    ctx.blocks = known_blocks(config)
+    return ctx
+
+
+def run(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None):
+    """Every problem of the site: clinic facts and all pages. Returns (ctx, problems)."""
+    ctx = context(config_path, mode, today)
+    problems = list(facts.check(config_path, mode=ctx.mode, today=ctx.today))
+    for src in ctx.sources.values():
+        for check in CHECKS:
+            problems += check(src, ctx)
+    return ctx, sorted(set(problems), key=lambda p: (p.file, p.line, p.rule, p.message))
+
+
+def grade_table(ctx: Context) -> list[tuple[str, float | None]]:
+    return [(src.rel, page_grade(src)) for src in ctx.sources.values()]
+
+
+def median_grade(rows) -> float | None:
+    values = [g for _, g in rows if g is not None]
+    return round(statistics.median(values), 1) if values else None

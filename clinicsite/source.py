@@ -1,0 +1,199 @@
+"""Reads a Markdown source file the way the checks need it: front matter with
+line numbers, and the body split into typed pieces that keep their line numbers.
+
+MkDocs ignores malformed front matter silently and pymdownx shows an unknown
+block as plain text, so the checks read the source themselves.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+BLOCK_START = re.compile(r"^(\s*)(/{3,})\s*([\w-]+)\s*(?:\|\s*(.*))?$")
+BLOCK_END = re.compile(r"^\s*/{3,}\s*$")
+ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+\"(.*)\")?\s*$")
+FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:")
+TABLE_ROW = re.compile(r"^\s*\|")
+HTML_LINE = re.compile(r"^\s*</?[a-zA-Z!]")
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML loader that keeps dates as dates, and an impossible date such as
+    2026-13-01 as text, so the review-dates rule can name it."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+@dataclass
+class Piece:
+    kind: str  # paragraph | item | heading | block | admonition | code | table | html | footnote
+    line: int  # 1-based line in the file
+    text: str
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Source:
+    path: Path
+    rel: str  # path as shown in messages, e.g. docs/what-is-ipt.md
+    text: str
+    meta: dict | None  # None when the front matter could not be read
+    meta_lines: dict  # key -> line
+    meta_error: tuple[int, str] | None
+    body_start: int  # line number of the first body line
+    pieces: list[Piece]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+def _front_matter(text: str):
+    """Return (meta, key lines, error, body start line)."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return {}, {}, None, 1
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return None, {}, (1, "the front matter has no closing `---` line"), 1
+    block = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(block, Loader=_Loader)
+        meta = yaml.load(block, Loader=_Loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = mark.line + 2 if mark else 2
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        return None, {}, (line, f"the front matter is not valid YAML ({problem})"), end + 2
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return None, {}, (2, "the front matter must be `key: value` lines"), end + 2
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, _v in node.value:
+            key_lines[str(k.value)] = k.start_mark.line + 2
+    return meta, key_lines, None, end + 2
+
+
+def _pieces(lines: list[str], start: int) -> list[Piece]:
+    pieces: list[Piece] = []
+    i = start - 1
+    para: list[str] = []
+    para_line = 0
+    in_comment = False
+
+    def flush():
+        nonlocal para
+        if para:
+            kind = "item" if LIST_ITEM.match(para[0]) else "paragraph"
+            pieces.append(Piece(kind, para_line, " ".join(s.strip() for s in para)))
+        para = []
+
+    while i < len(lines):
+        raw = lines[i]
+        line_no = i + 1
+        stripped = raw.strip()
+        if in_comment:
+            if "-->" in raw:
+                in_comment = False
+            i += 1
+            continue
+        if stripped.startswith("<!--") and "-->" not in stripped:
+            flush()
+            in_comment = True
+            i += 1
+            continue
+        if FENCE.match(raw):
+            flush()
+            fence = FENCE.match(raw).group(1)
+            j = i + 1
+            while j < len(lines) and not lines[j].strip().startswith(fence):
+                j += 1
+            pieces.append(Piece("code", line_no, "\n".join(lines[i + 1:j]), {"info": stripped[3:].strip()}))
+            i = j + 1
+            continue
+        if not stripped:
+            flush()
+            i += 1
+            continue
+        m = HEADING.match(raw)
+        if m:
+            flush()
+            pieces.append(Piece("heading", line_no, m.group(2), {"level": len(m.group(1))}))
+            i += 1
+            continue
+        m = BLOCK_START.match(raw)
+        if m:
+            flush()
+            options, j = {}, i + 1
+            # Options are indented `key: value` lines right after the header.
+            opt_lines = []
+            while j < len(lines) and lines[j].startswith("    ") and re.match(r"^\s+[\w-]+\s*:", lines[j]):
+                opt_lines.append((j + 1, lines[j]))
+                j += 1
+            pieces.append(Piece("block", line_no, m.group(3).lower(), {
+                "argument": (m.group(4) or "").strip(), "options": opt_lines, "indent": m.group(1)}))
+            i = j
+            continue
+        if BLOCK_END.match(raw):
+            flush()
+            pieces.append(Piece("block-end", line_no, ""))
+            i += 1
+            continue
+        m = ADMONITION.match(raw)
+        if m:
+            flush()
+            pieces.append(Piece("admonition", line_no, m.group(2).lower(), {"title": m.group(3) or ""}))
+            i += 1
+            continue
+        if FOOTNOTE_DEF.match(stripped):
+            flush()
+            pieces.append(Piece("footnote", line_no, stripped))
+            i += 1
+            continue
+        if TABLE_ROW.match(raw):
+            flush()
+            pieces.append(Piece("table", line_no, stripped))
+            i += 1
+            continue
+        if HTML_LINE.match(raw) and not para:
+            flush()
+            pieces.append(Piece("html", line_no, stripped))
+            i += 1
+            continue
+        if LIST_ITEM.match(raw) and para:
+            flush()
+        if not para:
+            para_line = line_no
+        para.append(raw)
+        i += 1
+    flush()
+    return pieces
+
+
+def read(path: Path, root: Path) -> Source:
+    text = path.read_text(encoding="utf-8")
+    meta, key_lines, error, body_start = _front_matter(text)
+    rel = path.relative_to(root).as_posix()
+    return Source(path, rel, text, meta, key_lines, error, body_start, _pieces(text.splitlines(), body_start))
+
+
+def is_date(value) -> bool:
+    return isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)

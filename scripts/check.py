@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Check every page and the clinic facts without building the site (fast).
+
+    python3 scripts/check.py                 # preview mode: launch problems are warnings
+    python3 scripts/check.py --mode production
+    python3 scripts/check.py --github        # also print GitHub Actions annotations
+
+Prints every problem as `docs/page.md:LINE: rule: message (fix: ...)`, then a
+table of each page's reading grade. Exits 1 when there is any error.
+"""
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _bootstrap  # noqa: E402
+
+_bootstrap.in_venv()
+from clinicsite import checks, modes, problems as _problems  # noqa: E402
+
+parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+parser.add_argument("--mode", choices=modes.MODES, default=None, help="default: SITE_MODE, else preview")
+parser.add_argument("--github", action="store_true", help="print ::error/::warning annotations for GitHub Actions")
+parser.add_argument("--config", default="mkdocs.yml")
+args = parser.parse_args()
+if args.mode:
+    os.environ["SITE_MODE"] = args.mode
+
+ctx, found = checks.run(args.config)
+for p in found:
+    print(p)
+if args.github:
+    for p in found:
+        print(p.github())
+
+rows = checks.grade_table(ctx)
+limit = ctx.settings.get("reading_grade_max", 8)
+print(f"\nReading grade (Flesch-Kincaid; the limit is {limit}):")
+width = max(len(name) for name, _ in rows)
+for name, value in rows:
+    print(f"  {name:<{width}}  {'-' if value is None else f'{value:4.1f}'}")
+print(f"  {'median':<{width}}  {checks.median_grade(rows)}")
+
+errors = _problems.errors(found)
+warnings = len(found) - len(errors)
+print(f"\n{len(errors)} error(s), {warnings} warning(s) in {ctx.mode} mode.")
+sys.exit(1 if errors else 0)
