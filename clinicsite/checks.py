@@ -17,6 +17,7 @@ import markdown
 from markdown.extensions.toc import slugify
 
 from . import facts, modes, schema
+from .readability import grade
 from .problems import Problem
 from .source import Source, is_date, read
 
@@ -163,6 +164,7 @@ def check_fields(src: Source, ctx: Context):
             schema.LIST: isinstance(value, list) and all(isinstance(v, str) for v in value),
             "number": isinstance(value, (int, float)) and not isinstance(value, bool),
             "mapping": isinstance(value, dict),
+            "yes/no": isinstance(value, bool),
         }[spec.type]
         if spec.type == schema.LIST and isinstance(value, str):
             ok = False
@@ -170,9 +172,10 @@ def check_fields(src: Source, ctx: Context):
             out.append(_problem(src, line, "field-type", f"`{name}` should be {spec.type}, not {value!r}",
                                 f"write it as {spec.type}: {spec.meaning}"))
     cta = src.meta.get("cta")
-    if isinstance(cta, str) and cta not in schema.CTA_VALUES:
+    known_ctas = ["none", *(ctx.config.get("extra", {}).get("calls_to_action") or {})]
+    if isinstance(cta, str) and cta not in known_ctas:
         out.append(_problem(src, src.meta_lines["cta"], "field-type", f"`cta: {cta}` is not a call to action",
-                            f"use one of {', '.join(schema.CTA_VALUES)}"))
+                            f"use one of {', '.join(known_ctas)} (mkdocs.yml `extra: calls_to_action:`)"))
     for value in src.meta.get("hide") or []:
         if isinstance(value, str) and value not in schema.HIDE_VALUES:
             out.append(_problem(src, src.meta_lines["hide"], "field-type", f"`hide` has unknown part {value!r}",
@@ -317,12 +320,6 @@ def reading_pieces(src: Source):
             text = plain_text(piece.text)
             if text and not WORDING_OK_LINE in piece.text:
                 yield piece.line, text
-
-
-def grade(text: str) -> float:
-    import textstat  # imported late: it loads a pronouncing dictionary
-
-    return float(textstat.flesch_kincaid_grade(text))
 
 
 def sentences(line: int, text: str):

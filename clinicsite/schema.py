@@ -26,7 +26,7 @@ FIELDS = [
     Field("reviewed_by", TEXT, "all", "The id of the clinician who checked the page, from `extra: team:` in mkdocs.yml."),
     Field("last_reviewed", DATE, "all", "The date the clinician last checked the page."),
     Field("next_review", DATE, "all", "The date the page must be checked again; after it, the public build fails."),
-    Field("cta", TEXT, "", "Which call to action closes the page: `default` (if left out) or `none`."),
+    Field("cta", TEXT, "", "Which call to action closes the page: `default` (if left out), `none`, or a name from `extra: calls_to_action:`."),
     Field("date", DATE, "posts", "Blog posts: the date the post was first published."),
     Field("authors", LIST, "posts", "Blog posts: ids of the authors."),
     Field("categories", LIST, "posts", "Blog posts: one or more categories."),
@@ -34,9 +34,9 @@ FIELDS = [
     Field("template", TEXT, "", "Only for special pages: the template to use (the home page uses `home.html`)."),
     Field("hide", LIST, "", "Parts of the page to hide: `navigation`, `toc` (table of contents), `footer`."),
     Field("search", "mapping", "", "`exclude: true` keeps the page out of the site's search."),
+    Field("noindex", "yes/no", "", "`true` keeps the page out of search engines and the sitemap (the component gallery)."),
 ]
 BY_NAME = {f.name: f for f in FIELDS}
-CTA_VALUES = ("default", "none")
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
 

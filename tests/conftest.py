@@ -29,6 +29,33 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", mode: str = "test"
     return result
 
 
+def copy_project(dest: Path, replace=(), launch_ready=False) -> Path:
+    """A copy of what a build reads, with text replacements in mkdocs.yml, so a
+    test can change the clinic facts safely. Returns the copied config's path.
+    launch_ready: the clinic's details look real and every [PLACEHOLDER: ...] is
+    filled in, so a production build passes unless the thing under test breaks it."""
+    import re
+    import shutil
+
+    for name in ("docs", "overrides", "clinicsite"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if launch_ready:
+        replace = (*LAUNCH_READY, *replace)
+        for page in (dest / "docs").rglob("*.md"):
+            page.write_text(re.sub(r"\[PLACEHOLDER:[^\]]*\]", "Details to follow.", page.read_text()))
+    text = (ROOT / "mkdocs.yml").read_text()
+    for old, new in replace:
+        assert old in text, f"{old!r} is not in mkdocs.yml"
+        text = text.replace(old, new)
+    (dest / "mkdocs.yml").write_text(text)
+    return dest / "mkdocs.yml"
+
+
+# Replacements that make the clinic facts look real (see copy_project).
+LAUNCH_READY = (("555-0142", "555-2368"), ("5550142", "5552368"), ("example.org", "clinic-website.test"),
+                ("example-clinic", "clinic-team"), ("fictional: true", "fictional: false"))
+
+
 def html_pages(site_dir: Path):
     return sorted(p for p in site_dir.rglob("*.html"))
 

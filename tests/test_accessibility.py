@@ -1,13 +1,23 @@
-"""axe-core, default rule set (best practices included), in a real browser."""
+"""axe-core, default rule set (best practices included), in a real browser:
+the key pages at both widths in both schemes, and every page of the site at
+phone width in light and desktop width in dark."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
 PAGES = {"home": "", "article": "what-is-ipt/", "404": "404.html"}
-WIDTHS = [390, 1280]
-SCHEMES = ["light", "dark"]
 AXE = Axe()
+
+
+def settle(page):
+    """Stop transitions, so colours are measured as they end, not half-way."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+
+
+def violations_of(page):
+    settle(page)
+    return AXE.run(page).response["violations"]
 
 
 def describe(violations):
@@ -18,20 +28,38 @@ def describe(violations):
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("width", WIDTHS)
+def open_in_scheme(page, url, scheme):
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_selector(f'body[data-md-color-scheme="{"slate" if scheme == "dark" else "default"}"]')
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("name", PAGES)
 def test_no_axe_violations(new_page, base_url, name, width, scheme):
     page = new_page(width=width, scheme=scheme)
-    page.goto(base_url + PAGES[name], wait_until="networkidle")
-    expected = "slate" if scheme == "dark" else "default"
-    page.wait_for_selector(f'body[data-md-color-scheme="{expected}"]')
-    violations = AXE.run(page).response["violations"]
+    open_in_scheme(page, base_url + PAGES[name], scheme)
+    violations = violations_of(page)
     assert violations == [], describe(violations)
 
 
+@pytest.mark.parametrize("width,scheme", [(390, "light"), (1280, "dark")])
+def test_every_page_of_the_site_passes_axe(new_page, base_url, site_dir, width, scheme):
+    paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                   if not p.relative_to(site_dir).as_posix().startswith(("assets/", "search/")))
+    assert len(paths) > 20
+    page = new_page(width=width, scheme=scheme)
+    failures = {}
+    for path in paths:
+        open_in_scheme(page, base_url + path, scheme)
+        violations = violations_of(page)
+        if violations:
+            failures[path] = describe(violations)
+    assert failures == {}, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
+
+
 def test_axe_catches_a_planted_violation(new_page, base_url):
-    """Guards the test above: axe must really be running on our pages."""
+    """Guards the tests above: axe must really be running on our pages."""
     page = new_page()
     page.goto(base_url + "what-is-ipt/")
     page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, soup
+from conftest import ROOT, build, copy_project, soup
 
 from clinicsite import checks, scaffold
 
@@ -47,13 +47,7 @@ def project(tmp_path_factory):
     """A copy of the project whose clinic facts look real, so that a production
     build passes unless the article under test breaks it."""
     root = tmp_path_factory.mktemp("project")
-    for name in ("docs", "overrides", "clinicsite"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    text = (ROOT / "mkdocs.yml").read_text()
-    for fictional, real in (("555-0142", "555-2368"), ("5550142", "5552368"), ("example.org", "clinic-website.test"),
-                            ("example-clinic", "clinic-team"), ("fictional: true", "fictional: false")):
-        text = text.replace(fictional, real)
-    (root / "mkdocs.yml").write_text(text)
+    copy_project(root, launch_ready=True)
     return root
 
 
@@ -190,3 +184,19 @@ def test_the_fast_check_command_covers_the_site_in_under_five_seconds():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "docs/what-is-ipt.md" in result.stdout and "Reading grade" in result.stdout
     assert elapsed < 5, elapsed
+
+
+def test_the_fast_dictionary_gives_textstats_own_grades():
+    """clinicsite/readability.py loads the pronouncing dictionary its own way;
+    the grades must be exactly those of textstat with its own loader."""
+    import json
+    import subprocess
+    import sys
+
+    ctx = checks.context(ROOT / "mkdocs.yml")
+    texts = [" ".join(t for _, t in checks.reading_pieces(src)) for src in ctx.sources.values()]
+    texts = [t for t in texts if len(t.split()) > 30]
+    stock = subprocess.run([sys.executable, "-c", "import json, sys, textstat; "
+                            "print(json.dumps([textstat.flesch_kincaid_grade(t) for t in json.load(sys.stdin)]))"],
+                           input=json.dumps(texts), capture_output=True, text=True, check=True)
+    assert json.loads(stock.stdout) == [checks.grade(t) for t in texts]

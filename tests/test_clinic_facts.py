@@ -1,18 +1,7 @@
 """The clinic facts live in one block of mkdocs.yml, and every page follows them."""
-import shutil
-
-from conftest import ROOT, build, html_pages, soup
+from conftest import build, copy_project, html_pages, soup
 
 from clinicsite import facts
-
-
-def copy_project(tmp_path):
-    """A copy of what a build reads, so a test can change the config safely."""
-    for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "clinicsite", tmp_path / "clinicsite", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path / "mkdocs.yml"
 
 
 def test_changing_the_phone_in_one_place_changes_every_page(tmp_path):

@@ -1,10 +1,9 @@
 """EDITING.md cannot drift from the code: its examples build, and its tables
 list exactly the front matter fields and the rules the code has."""
 import re
-import shutil
 
 import pytest
-from conftest import ROOT, build, soup
+from conftest import ROOT, build, copy_project, soup
 
 from clinicsite import checks, schema
 
@@ -53,9 +52,7 @@ def test_every_component_is_documented():
 def test_every_example_passes_the_checks_and_builds(tmp_path, index):
     example = examples()[index]
     page = example if example.startswith("---") else FRONT + example
-    for name in ("docs", "overrides", "clinicsite"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     (tmp_path / "docs" / "guide-example.md").write_text(page)
     _, problems = checks.run(tmp_path / "mkdocs.yml", mode="preview")
     mine = [str(p) for p in problems if p.file == "docs/guide-example.md"]

@@ -1,0 +1,48 @@
+"""The components staff write in Markdown, as pymdownx Blocks.
+
+Each component is one module here with one Block class; its CSS is in
+overrides/assets/clinic.css (section named after it), its browser behaviour,
+if any, in overrides/assets/clinic.js. Every component reads the clinic facts
+handed to this extension in mkdocs.yml (the `*clinic` YAML anchor), so a fact
+is written in one place only. Elements are built with ElementTree, which
+escapes every text and attribute: a fact with `&`, `<` or quotes stays text.
+
+    /// cta | Heading            call to action (button to booking or contact page)
+    /// contact                  contact card
+    /// contact-form             contact form (only when an endpoint is set)
+    /// crisis-lines             every crisis line of the clinic's region
+    /// care | Title             care card, option `type: non-urgent|urgent|emergency`
+    /// inset                    inset text
+    /// self-check | Title       "Is IPT a fit for me?" checklist
+"""
+from __future__ import annotations
+
+from pymdownx.blocks import BlocksExtension
+
+from .care import CareCard, Inset
+from .contact import ContactCard
+from .contact_form import ContactForm
+from .crisis import CrisisLines
+from .cta import CallToAction
+from .self_check import SelfCheck
+
+BLOCKS = [CallToAction, ContactCard, ContactForm, CrisisLines, CareCard, Inset, SelfCheck]
+
+
+class ComponentsExtension(BlocksExtension):
+    def __init__(self, *args, **kwargs):
+        self.config = {
+            "clinic": [{}, "The clinic facts (mkdocs.yml extra.clinic)"],
+            "crisis_presets": [{}, "Crisis lines by region (mkdocs.yml extra.crisis_presets)"],
+            "elsewhere": [{}, "The helpline directory for other countries"],
+            "calls_to_action": [{}, "Named calls to action (mkdocs.yml extra.calls_to_action)"],
+        }
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr):
+        for block in BLOCKS:
+            block_mgr.register(block, self.getConfigs())
+
+
+def makeExtension(*args, **kwargs):
+    return ComponentsExtension(*args, **kwargs)

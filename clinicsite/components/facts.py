@@ -1,0 +1,134 @@
+"""Formatting the clinic facts the same way the templates do
+(overrides/partials/clinic.html); a test compares the two."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from urllib.parse import quote_plus
+
+from markdown.util import AtomicString
+
+DAY_NAMES = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
+             "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
+
+# Site pages the components link to. A leading "/" means "from docs/": MkDocs
+# (validation.links.absolute_links: relative_to_docs) turns it into a relative link.
+CONTACT_PAGE = "/contact.md"
+CRISIS_PAGE = "/crisis.md"
+PRIVACY_PAGE = "/privacy.md"
+
+
+def time12(hhmm: str) -> str:
+    hour, minute = (int(x) for x in str(hhmm).split(":"))
+    h12 = 12 if hour % 12 == 0 else hour % 12
+    return f"{h12}{'' if minute == 0 else f':{minute:02d}'}{'am' if hour < 12 else 'pm'}"
+
+
+def hours(clinic: dict) -> str:
+    parts = []
+    for slot in clinic.get("hours") or []:
+        days = slot.get("days") or []
+        if len(days) > 2:
+            span = f"{DAY_NAMES[days[0]]} to {DAY_NAMES[days[-1]]}"
+        else:
+            span = " and ".join(DAY_NAMES[d] for d in days)
+        parts.append(f"{span}, {time12(slot['opens'])} to {time12(slot['closes'])}")
+    return "; ".join(parts)
+
+
+def address_lines(clinic: dict) -> list[str]:
+    a = clinic.get("address") or {}
+    return [str(a.get("street", "")), f"{a.get('locality', '')}, {a.get('region', '')} {a.get('postal_code', '')}"]
+
+
+def map_url(clinic: dict) -> str:
+    """A plain link to a map search: nothing is embedded or loaded on our pages."""
+    return "https://www.openstreetmap.org/search?query=" + quote_plus(", ".join(address_lines(clinic)))
+
+
+def preset(config: dict) -> dict:
+    region = ((config.get("clinic") or {}).get("crisis") or {}).get("region", "US")
+    return (config.get("crisis_presets") or {}).get(region) or {}
+
+
+def sub(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:
+    """A child element; `class_` becomes `class`. ElementTree escapes on output."""
+    el = etree.SubElement(parent, tag, {k.rstrip("_").replace("__", "-"): str(v) for k, v in attrs.items()})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def link(parent, href: str, text: str, tail: str | None = None, **attrs) -> etree.Element:
+    a = sub(parent, "a", text, href=href, **attrs)
+    if tail is not None:
+        a.tail = tail
+    return a
+
+
+def crisis_sentence(parent, config: dict) -> None:
+    """Appends 'In a crisis, call 988 or text 988. In an emergency, call 911.'
+    with tap-to-call and tap-to-text links, from the region's preset."""
+    p = preset(config)
+    main = (p.get("lines") or [{}])[0]
+    emergency = p.get("emergency") or {}
+    _append_text(parent, "In a crisis, ")
+    contact_ways(parent, main)
+    _append_text(parent, f" ({main.get('name', '')}). In an emergency, call ")
+    link(parent, f"tel:{emergency.get('e164', '')}", str(emergency.get("number", "")), tail=".")
+
+
+def crisis_plain(config: dict) -> str:
+    """The crisis sentence as plain text, for messages built in the browser."""
+    p = preset(config)
+    main = (p.get("lines") or [{}])[0]
+    ways = []
+    if main.get("call"):
+        ways.append(f"call {main.get('display') or main['call']}")
+    if main.get("text"):
+        ways.append(f"text {main['keyword'] + ' to ' if main.get('keyword') else ''}{main['text']}")
+    emergency = (p.get("emergency") or {}).get("number", "")
+    return f"If you need help now, {' or '.join(ways)}. In an emergency, call {emergency}."
+
+
+def contact_ways(parent, line: dict) -> None:
+    """'call 988 or text 988' / 'text HOME to 741741', as tap links."""
+    number = str(line.get("display") or line.get("call") or "")
+    if line.get("call"):
+        _append_text(parent, "call ")
+        link(parent, f"tel:{line['call']}", number)
+    if line.get("call") and line.get("text"):
+        _append_text(parent, " or ")
+    if line.get("text"):
+        keyword = line.get("keyword")
+        _append_text(parent, f"text {keyword} to " if keyword else "text ")
+        body = f"?&body={keyword}" if keyword else ""
+        link(parent, f"sms:{line['text']}{body}", str(line["text"]))
+
+
+def freeze(el: etree.Element) -> etree.Element:
+    """Mark every text of `el` as final, so Markdown's inline syntax never runs
+    on a clinic fact: a `<`, `*` or `&` in a fact is shown as typed, not parsed."""
+    for node in el.iter():
+        if node.text:
+            node.text = AtomicString(node.text)
+        if node.tail:
+            node.tail = AtomicString(node.tail)
+    return el
+
+
+def _append_text(parent, text: str) -> None:
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def not_emergency(parent, config: dict) -> etree.Element:
+    """The note beside every contact route: reply time, not an emergency service, crisis line."""
+    clinic = config.get("clinic") or {}
+    p = sub(parent, "p", class_="clinic-note")
+    sub(p, "strong", "We are not an emergency service.").tail = (
+        f" We reply within {clinic.get('reply_within', 'one working day')}. ")
+    crisis_sentence(p, config)
+    return p
