@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build the site into site/ with --strict.
+"""Build the site into site/ with --strict, then add security headers,
+redirects and robots.txt (clinicsite/publish.py).
 
     python3 scripts/build.py                      # preview mode (default)
     python3 scripts/build.py --mode production    # the deploy build: launch problems are errors
@@ -7,7 +8,6 @@
 """
 import argparse
 import os
-import subprocess
 import sys
 import time
 
@@ -22,12 +22,10 @@ parser.add_argument("--site-dir", default="site", help="where to write the site 
 parser.add_argument("--config", default="mkdocs.yml")
 args = parser.parse_args()
 
-env = dict(os.environ, SITE_MODE=args.mode)
+from clinicsite.build import build  # noqa: E402
+
 started = time.monotonic()
-result = subprocess.run(
-    [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", args.config, "-d", args.site_dir],
-    env=env,
-)
+result = build(args.config, args.site_dir, mode=args.mode)
 if result.returncode:
     sys.exit(f"\nThe {args.mode} build failed: fix the problems listed above, then run this command again.")
 print(f"Built {args.site_dir}/ in {time.monotonic() - started:.1f} s ({args.mode} mode).")

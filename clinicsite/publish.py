@@ -1,0 +1,143 @@
+"""The last step of every build, run on the finished site/ folder by
+scripts/build.py (and by the tests), whichever builder made it:
+
+- security headers for hosts that read a `_headers` file (Netlify, Cloudflare
+  Pages), with a Content-Security-Policy that lists a hash of every inline
+  script found in the built pages;
+- the same policy as a <meta> tag in every page, for GitHub Pages, which
+  cannot send headers (a <meta> policy cannot carry frame-ancestors, and the
+  other headers cannot be set at all there: see README "Deploy");
+- redirects from the one map in mkdocs.yml (`extra: redirects:`): `_redirects`
+  for Netlify and Cloudflare, and a small page at each old address for the rest;
+- robots.txt pointing at the sitemap.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from . import facts
+
+META_MARK = '<meta http-equiv="Content-Security-Policy"'
+EXECUTABLE = {None, "", "text/javascript", "module", "application/javascript"}
+
+
+class PublishError(Exception):
+    pass
+
+
+def inline_script_hashes(site: Path) -> list[str]:
+    """sha256 of every inline script a browser would run, over all pages."""
+    found = set()
+    for page in site.rglob("*.html"):
+        doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in doc.find_all("script"):
+            if script.get("src") or script.get("type") not in EXECUTABLE:
+                continue  # external files are covered by 'self'; JSON data never runs
+            digest = hashlib.sha256(script.string.encode("utf-8") if script.string else b"").digest()
+            found.add("'sha256-" + base64.b64encode(digest).decode() + "'")
+    return sorted(found)
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def policy(hashes: list[str], config: dict, for_meta: bool = False) -> str:
+    endpoint = str(((config.get("extra") or {}).get("clinic") or {}).get("form", {}).get("endpoint") or "")
+    form_origin = origin(endpoint)  # a path on the site itself (Netlify) needs no extra source
+    extra = f" {form_origin}" if form_origin else ""
+    directives = [
+        "default-src 'none'",
+        "script-src 'self' " + " ".join(hashes),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        f"connect-src 'self'{extra}",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        f"form-action 'self'{extra}",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ]
+    if not for_meta:  # a <meta> policy may not carry these
+        directives += ["frame-ancestors 'none'", "upgrade-insecure-requests"]
+    return "; ".join(d.strip() for d in directives)
+
+
+HEADERS = {
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": ("accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+                           "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
+                           "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), "
+                           "sync-xhr=(), usb=(), xr-spatial-tracking=(), interest-cohort=()"),
+}
+
+
+def headers_file(hashes: list[str], config: dict) -> str:
+    lines = ["# Made by clinicsite/publish.py at build time: do not edit.", "/*",
+             f"  Content-Security-Policy: {policy(hashes, config)}"]
+    lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
+    return "\n".join(lines) + "\n"
+
+
+def add_meta_policy(site: Path, meta_policy: str) -> None:
+    tag = f'{META_MARK} content="{html.escape(meta_policy, quote=False).replace(chr(34), "&quot;")}">'
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if META_MARK in text:
+            continue
+        # Right after <meta charset>, before any script or style it governs.
+        text, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', r"\1" + tag.replace("\\", "\\\\"), text, count=1)
+        if n == 1:
+            page.write_text(text, encoding="utf-8")
+
+
+def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
+    mapping = (config.get("extra") or {}).get("redirects") or {}
+    base = urlsplit(str(config.get("site_url") or "/")).path or "/"
+    out = []
+    for old, new in mapping.items():
+        old_path, new_path = "/" + str(old).strip("/"), str(new).strip("/") + "/"
+        if not (site / new_path / "index.html").exists():
+            raise PublishError(f"mkdocs.yml: extra.redirects: {old} -> {new}: the new page does not exist "
+                               f"(fix: use the address of a page of the built site)")
+        target = base.rstrip("/") + "/" + new_path
+        canonical = str(config.get("site_url") or "/").rstrip("/") + "/" + new_path
+        stub = site / old_path.strip("/") / "index.html"
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text(
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>This page has moved</title><meta http-equiv=\"refresh\" content=\"0; url={html.escape(target)}\">"
+            f"<link rel=\"canonical\" href=\"{html.escape(canonical)}\"><meta name=\"robots\" content=\"noindex\"></head>"
+            f"<body><p>This page has moved to <a href=\"{html.escape(target)}\">{html.escape(target)}</a>.</p></body></html>\n",
+            encoding="utf-8")
+        out.append((base.rstrip("/") + old_path, target))
+    (site / "_redirects").write_text("".join(f"{a} {b} 301\n{a}/ {b} 301\n" for a, b in out), encoding="utf-8")
+    return out
+
+
+def robots(site: Path, config: dict) -> None:
+    site_url = str(config.get("site_url") or "").rstrip("/")
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n", encoding="utf-8")
+
+
+def run(site: str | Path, config_path: str | Path = "mkdocs.yml") -> None:
+    site = Path(site)
+    config, _ = facts.load(config_path)
+    redirects(site, config)
+    robots(site, config)
+    hashes = inline_script_hashes(site)
+    (site / "_headers").write_text(headers_file(hashes, config), encoding="utf-8")
+    add_meta_policy(site, policy(hashes, config, for_meta=True))

@@ -1,0 +1,386 @@
+"""Publishing: what search engines read, the security headers the site works
+under, privacy on every page, subpath hosting, reproducible builds, printing,
+and the deploy workflows."""
+import datetime as dt
+import functools
+import http.server
+import io
+import json
+import re
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import urlopen
+
+import pytest
+from conftest import ROOT, build, copy_project, soup
+
+from clinicsite import facts
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def public_pages(site: Path):
+    """Paths of the pages in the sitemap (the public site), relative to the root."""
+    locs = ET.parse(site / "sitemap.xml").iter(f"{SITEMAP_NS}loc")
+    return sorted(urlsplit(loc.text.strip()).path.lstrip("/") for loc in locs)
+
+
+def html_of(site: Path, path: str) -> Path:
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
+
+
+def json_ld(doc):
+    nodes = []
+    for script in doc.find_all("script", type="application/ld+json"):
+        data = json.loads(script.string)
+        nodes += data.get("@graph", [data])
+    return nodes
+
+
+# ---- search engines ------------------------------------------------------------
+
+def test_every_page_has_a_unique_title_description_canonical_and_share_tags(site_dir):
+    titles = {}
+    for path in public_pages(site_dir):
+        doc = soup(html_of(site_dir, path))
+        title = doc.title.get_text()
+        assert title not in titles, f"{path} and {titles.get(title)} share the title {title!r}"
+        titles[title] = path
+        description = doc.find("meta", attrs={"name": "description"})["content"]
+        assert 50 <= len(description) <= 200, path
+        assert doc.find("link", rel="canonical")["href"] == "https://www.example.org/" + path
+        for prop in ("og:title", "og:description", "og:url", "og:image", "og:type"):
+            assert doc.find("meta", property=prop)["content"], (path, prop)
+        assert doc.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    assert (site_dir / "assets" / "share.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_json_ld_of_every_page(site_dir):
+    config, _ = facts.load(ROOT / "mkdocs.yml")
+    clinic = config["extra"]["clinic"]
+    team = {m["id"]: m for m in config["extra"]["team"]}
+    seen = set()
+    for path in public_pages(site_dir):
+        doc = soup(html_of(site_dir, path))
+        nodes = json_ld(doc)
+        types = {n["@type"] for n in nodes}
+        seen |= types
+        [place] = [n for n in nodes if n["@type"] == "MedicalClinic"]
+        assert place["name"] == clinic["name"] and place["telephone"] == clinic["phone"]["e164"]
+        assert place["email"] == clinic["email"]
+        address = place["address"]
+        assert (address["streetAddress"], address["addressLocality"], address["addressRegion"],
+                address["postalCode"], address["addressCountry"]) == tuple(
+            str(clinic["address"][k]) for k in ("street", "locality", "region", "postal_code", "country"))
+        hours = place["openingHoursSpecification"]
+        assert [(h["opens"], h["closes"], len(h["dayOfWeek"])) for h in hours] == [
+            (h["opens"], h["closes"], len(h["days"])) for h in clinic["hours"]]
+        [crumbs] = [n for n in nodes if n["@type"] == "BreadcrumbList"]
+        items = crumbs["itemListElement"]
+        assert [i["position"] for i in items] == list(range(1, len(items) + 1)) and items[0]["name"] == "Home"
+        assert all("item" in i for i in items[:-1])
+        for node in nodes:
+            if node["@type"] == "MedicalWebPage":
+                meta_date = doc.select_one(".clinic-review time")["datetime"]
+                assert node["lastReviewed"] == meta_date and node["url"].endswith(path)
+                assert node["reviewedBy"]["name"] in {m["name"] for m in team.values()}
+            if node["@type"] == "BlogPosting":
+                assert node["headline"] and node["author"] and node["publisher"]
+                assert dt.date.fromisoformat(node["datePublished"][:10]) and node["image"].endswith("share.png")
+    assert {"MedicalClinic", "MedicalWebPage", "BlogPosting", "BreadcrumbList", "FAQPage"} <= seen
+
+
+def test_faq_json_ld_is_the_questions_and_answers_as_written(site_dir):
+    doc = soup(site_dir / "faq" / "index.html")
+    [faq] = [n for n in json_ld(doc) if n["@type"] == "FAQPage"]
+    questions = [d.summary.get_text(" ", strip=True) for d in doc.select("article details")]
+    assert [q["name"] for q in faq["mainEntity"]] == questions and len(questions) >= 10
+    for entry, details in zip(faq["mainEntity"], doc.select("article details")):
+        first = details.find("p").get_text(" ", strip=True)
+        first = re.sub(r"\s*\d+(?:\s*,\s*\d+)*$", "", first.split(".")[0])  # footnote numbers
+        assert " ".join(first.split()) in entry["acceptedAnswer"]["text"]
+
+
+def test_sitemap_robots_404_and_icons(site_dir):
+    pages = public_pages(site_dir)
+    assert "gallery/" not in pages and "" in pages and "what-is-ipt/" in pages
+    assert "Sitemap: https://www.example.org/sitemap.xml" in (site_dir / "robots.txt").read_text()
+    gallery = soup(site_dir / "gallery" / "index.html")
+    assert gallery.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    not_found = soup(site_dir / "404.html")
+    text = not_found.get_text(" ")
+    assert "search" in text.lower() and not_found.find("a", string=re.compile("home page"))
+    assert not_found.select_one("article a[href='tel:988']") or not_found.select_one("article a[href='tel:911']")
+    home = soup(site_dir / "index.html")
+    for rel in ("icon", "apple-touch-icon"):
+        for link in home.find_all("link", rel=rel):
+            assert (site_dir / link["href"]).is_file(), link["href"]
+
+
+def test_redirects_from_the_one_map(site_dir):
+    target = "/blog/understanding-interpersonal-therapy-for-depression-in-men/"
+    assert f"/post/understanding-interpersonal-therapy-for-male-depression {target} 301" in \
+        (site_dir / "_redirects").read_text()
+    stub = soup(site_dir / "post" / "understanding-interpersonal-therapy-for-male-depression" / "index.html")
+    assert stub.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith(target)
+    assert (site_dir / target.strip("/") / "index.html").is_file()
+
+
+def test_two_builds_of_one_commit_are_byte_identical(tmp_path, site_dir):
+    build(tmp_path / "again")
+    first = {p.relative_to(site_dir): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(k) for k in first if first[k] != second[k]] == []
+
+
+# ---- security headers ---------------------------------------------------------
+
+def parse_headers(text):
+    headers = {}
+    for line in text.splitlines():
+        if line.startswith("  ") and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers[name] = value.strip()
+    return headers
+
+
+def test_headers_file_is_strict(site_dir):
+    headers = parse_headers((site_dir / "_headers").read_text())
+    csp = headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
+    assert "frame-ancestors 'none'" in csp and "form-action 'self'" in csp and "connect-src 'self'" in csp
+    assert len(re.findall(r"'sha256-", csp)) <= 4, "inline scripts should be few and the same on every page"
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Strict-Transport-Security"].startswith("max-age=") and "camera=()" in headers["Permissions-Policy"]
+    meta = soup(site_dir / "index.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "frame-ancestors" not in meta and meta.split("; frame-ancestors")[0] in csp
+
+
+class HeaderServer(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as a static host would: with the _headers file's
+    headers (and the <meta> policy taken out), or with only the <meta> policy."""
+
+    use_headers = True
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        if self.use_headers:
+            for name, value in parse_headers((Path(self.directory) / "_headers").read_text()).items():
+                if name != "Strict-Transport-Security":  # not over plain http on 127.0.0.1
+                    self.send_header(name, value.replace("; upgrade-insecure-requests", ""))
+        super().end_headers()
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (self.use_headers and path.suffix == ".html" and path.is_file()):
+            return super().do_GET()
+        body = re.sub(rb'<meta http-equiv="Content-Security-Policy"[^>]*>', b"", path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def csp_site(tmp_path_factory):
+    """The site with a contact form, whose endpoint is a local server."""
+    from test_components import Endpoint
+
+    endpoint = Endpoint()
+    root = tmp_path_factory.mktemp("csp")
+    config = copy_project(root, [('form: {provider: formspree, endpoint: ""}',
+                                  f'form: {{provider: formspree, endpoint: "{endpoint.url}"}}')])
+    build(root / "site", config=config)
+    yield root / "site", endpoint
+    endpoint.stop()
+
+
+def serve_with(site, use_headers):
+    handler = functools.partial(type("H", (HeaderServer,), {"use_headers": use_headers}), directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+  e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("delivery", ["headers", "meta"])
+def test_site_works_under_its_content_security_policy(chromium, csp_site, delivery):
+    site, endpoint = csp_site
+    server, base = serve_with(site, delivery == "headers")
+    try:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(RECORD_VIOLATIONS)
+        page = context.new_page()
+        console = []
+        page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+        response = page.goto(base, wait_until="networkidle")
+        if delivery == "headers":
+            assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+            assert 'http-equiv="Content-Security-Policy"' not in page.content()
+        else:
+            assert "content-security-policy" not in response.headers
+        for path in public_pages(site):
+            page.goto(base + path, wait_until="networkidle")
+            assert page.evaluate("window.__cspViolations") == [], path
+        # Search, the colour toggle, the self-check and the contact form, under the policy.
+        page.goto(base, wait_until="networkidle")
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("grief", delay=20)
+        page.wait_for_selector(".md-search-result__item")
+        before = page.get_attribute("body", "data-md-color-scheme")
+        page.keyboard.press("Escape")
+        page.locator('form[data-md-component="palette"] label:not([hidden])').click()
+        page.wait_for_function(f"document.body.dataset.mdColorScheme !== '{before}'")
+        page.goto(base + "is-ipt-right-for-me/", wait_until="networkidle")
+        page.locator(".clinic-self-check input[type=checkbox]").first.check()
+        page.click(".clinic-self-check__show")
+        assert page.locator(".clinic-self-check__result").is_visible()
+        endpoint.behaviour = "ok"
+        page.goto(base + "contact/", wait_until="networkidle")
+        page.fill("#cf-name", "Sam")
+        page.fill("#cf-contact", "sam@example.net")
+        page.check("#cf-consent")
+        page.click(".clinic-form__submit")
+        page.locator(".clinic-form__status").get_by_text("Your message has been sent").wait_for()
+        assert page.evaluate("window.__cspViolations") == [] and console == []
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---- privacy ---------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_no_cookie_and_no_other_host_on_any_page(chromium, base_url, site_dir):
+    context = chromium.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    for path in public_pages(site_dir) + ["gallery/", "404.html"]:
+        page.goto(base_url + path, wait_until="networkidle")
+        assert page.evaluate("document.cookie") == "", path
+    own = urlsplit(base_url).netloc
+    assert [u for u in requests if urlsplit(u).scheme.startswith("http") and urlsplit(u).netloc != own] == []
+    assert context.cookies() == []
+    context.close()
+
+
+# ---- hosting under a subpath ----------------------------------------------------
+
+def test_site_under_a_subpath_has_no_broken_links_or_assets(tmp_path):
+    config = copy_project(tmp_path, [("site_url: https://www.example.org/", "site_url: https://www.example.org/clinic/")])
+    site = tmp_path / "site"
+    build(site, config=config)
+
+    class Prefixed(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def translate_path(self, path):
+            if not path.startswith("/clinic/"):
+                return str(tmp_path / "nowhere")
+            return super().translate_path(path[len("/clinic"):])
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Prefixed, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        seen, queue, broken = set(), [base + "/clinic/"], []
+        while queue:
+            url = queue.pop()
+            if url in seen:
+                continue
+            seen.add(url)
+            try:
+                with urlopen(url) as response:
+                    body, kind = response.read(), response.headers.get_content_type()
+            except Exception as err:  # noqa: BLE001 - any failure is a broken link
+                broken.append(f"{url}: {err}")
+                continue
+            if kind != "text/html":
+                continue
+            doc = soup_bytes(body)
+            for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+                for el in doc.find_all(tag):
+                    ref = el.get(attr)
+                    if not ref or (tag == "link" and "canonical" in (el.get("rel") or [])):
+                        continue
+                    target = urljoin(url, ref).split("#")[0]
+                    if urlsplit(target).netloc == urlsplit(base).netloc:
+                        queue.append(target)
+        assert broken == []
+        assert len(seen) > 30
+        # The 404 page (served for unknown addresses by hosts) uses the subpath too.
+        doc = soup(site / "404.html")
+        assets = [el.get("href") or el.get("src") for el in doc.select("link[href], script[src]")
+                  if not (el.get("href") or el.get("src") or "").startswith("http")]
+        assert assets and all(a.startswith("/clinic/") for a in assets), assets
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def soup_bytes(body):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(body, "html.parser")
+
+
+# ---- printing ----------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_an_article_prints_with_crisis_lines_and_without_navigation(new_page, base_url):
+    from pypdf import PdfReader
+
+    page = new_page(width=1280)
+    page.goto(base_url + "what-is-ipt/", wait_until="networkidle")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="Letter")))
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    flat = " ".join(text.split())
+    assert "What is interpersonal psychotherapy?" in flat
+    assert "Where did IPT come from?" in flat  # the article's own sections
+    assert "988" in flat and "911" in flat  # the crisis lines
+    assert "Table of contents" not in flat and "Search" not in flat
+    assert "Getting the most from IPT" not in flat  # the menu's entries
+    assert "Edit this page" not in flat
+
+
+# ---- deploy workflows ----------------------------------------------------------------
+
+def test_workflows_are_valid_and_pinned():
+    import subprocess
+    import sys
+
+    import yaml
+
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert {w.name for w in workflows} >= {"deploy.yml", "checks.yml"}
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                             *map(str, workflows)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for workflow in workflows:
+        data = yaml.safe_load(workflow.read_text())
+        assert data["permissions"] == {}, f"{workflow.name}: no default permissions"
+        for job in data["jobs"].values():
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "--mode production" in (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
