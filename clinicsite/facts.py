@@ -102,6 +102,10 @@ def check(config_path: str | Path = CONFIG, mode: str | None = None, today: _dt.
             f"use one of {', '.join(presets) or 'US, UK'}")
     else:
         verified = presets[region].get("verified")
+        try:  # written in quotes ("2026-11-26") so every builder reads it as text
+            verified = _dt.date.fromisoformat(str(verified))
+        except ValueError:
+            verified = None
         if not isinstance(verified, _dt.date):
             add(f"extra.crisis_presets.{region}.verified", "crisis-verified",
                 f"the {region} crisis lines have no valid `verified` date", "write the date you checked them, YYYY-MM-DD")

@@ -1,6 +1,9 @@
 """axe-core, default rule set (best practices included), in a real browser:
 the key pages at both widths in both schemes, and every page of the site at
-phone width in light and desktop width in dark."""
+phone width in light and desktop width in dark. The every-page visit also
+checks privacy: no cookie and no request to any other host, on any page."""
+from urllib.parse import urlsplit
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import html_pages
@@ -15,7 +18,6 @@ def settle(page):
     """Ask for reduced motion, which the site honours by stopping transitions,
     so colours are measured as they end, not half-way through a fade."""
     page.emulate_media(reduced_motion="reduce")
-    page.wait_for_timeout(50)
 
 
 def violations_of(page):
@@ -32,7 +34,7 @@ def describe(violations):
 
 
 def open_in_scheme(page, url, scheme):
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     page.wait_for_selector(f'body[data-md-color-scheme="{"slate" if scheme == "dark" else "default"}"]')
 
 
@@ -52,13 +54,20 @@ def test_every_page_of_the_site_passes_axe(new_page, base_url, site_dir, width, 
                    if not p.relative_to(site_dir).as_posix().startswith(("assets/", "search/")))
     assert len(paths) > 20
     page = new_page(width=width, scheme=scheme)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
     failures = {}
     for path in paths:
         open_in_scheme(page, base_url + path, scheme)
         violations = violations_of(page)
         if violations:
             failures[path] = describe(violations)
+        assert page.evaluate("document.cookie") == "", f"{path} set a cookie"
     assert failures == {}, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
+    # Privacy on every page, in the same visit: no cookie, no request to another host.
+    own = urlsplit(base_url).netloc
+    assert [u for u in requests if urlsplit(u).scheme.startswith("http") and urlsplit(u).netloc != own] == []
+    assert page.context.cookies() == []
 
 
 def test_axe_catches_a_planted_violation(new_page, base_url):

@@ -87,7 +87,7 @@ def form_site(tmp_path_factory, endpoint):
 @pytest.mark.parametrize("width", [390, 1280])
 def test_every_gallery_example_passes_axe(new_page, form_site, width, scheme):
     page = new_page(width=width, scheme=scheme)
-    page.goto(form_site + "gallery/", wait_until="networkidle")
+    page.goto(form_site + "gallery/", wait_until="load")
     page.wait_for_selector(f'body[data-md-color-scheme="{"slate" if scheme == "dark" else "default"}"]')
     assert page.locator("form.clinic-form").count() == 1
     violations = violations_of(page)
@@ -104,7 +104,7 @@ def test_every_gallery_example_passes_axe(new_page, form_site, width, scheme):
 def test_component_pages_pass_axe(new_page, form_site, path):
     for width in (390, 1280):
         page = new_page(width=width)
-        page.goto(form_site + path, wait_until="networkidle")
+        page.goto(form_site + path, wait_until="load")
         violations = violations_of(page)
         assert violations == [], describe(violations)
 
@@ -134,7 +134,7 @@ def test_form_success(new_page, form_site, endpoint):
     endpoint.received.clear()
     endpoint.behaviour = "ok"
     page = new_page()
-    page.goto(form_site + "contact/", wait_until="networkidle")
+    page.goto(form_site + "contact/", wait_until="load")
     fill(page)
     page.click(".clinic-form__submit")
     status = page.locator(".clinic-form__status")
@@ -158,7 +158,7 @@ def test_form_failure_keeps_everything_typed(new_page, form_site, endpoint, fail
     page = new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(form_site + "contact/", wait_until="networkidle")
+    page.goto(form_site + "contact/", wait_until="load")
     if failure == "timeout":
         page.evaluate("document.querySelector('form.clinic-form').dataset.timeoutMs = '500'")
     if failure == "down":  # nothing listens on this port
@@ -190,7 +190,7 @@ def test_form_sends_once_when_clicked_twice(new_page, form_site, endpoint):
     endpoint.received.clear()
     endpoint.behaviour = "slow"
     page = new_page()
-    page.goto(form_site + "contact/", wait_until="networkidle")
+    page.goto(form_site + "contact/", wait_until="load")
     fill(page)
     page.click(".clinic-form__submit")
     page.evaluate("document.querySelector('form.clinic-form').requestSubmit()")
@@ -253,7 +253,7 @@ PAGE_TYPES = ["", "what-is-ipt/", "contact/", "crisis/", "privacy/", "blog/", "g
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_crisis_notice_is_seen_at_load_and_stays_in_reach(new_page, base_url, path):
     page = new_page(width=390, height=844)
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(base_url + path, wait_until="load")
     bar = page.locator(".clinic-crisis-bar")
     box = bar.bounding_box()
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844
@@ -300,7 +300,7 @@ def test_a_crisis_preset_not_verified_for_a_year_fails_production(tmp_path):
 @pytest.mark.parametrize("ticks,expected", [(0, "may not be the first thing"), (2, "could be worth talking"), (4, "may suit")])
 def test_self_check_sends_and_stores_nothing(new_page, base_url, ticks, expected):
     page = new_page()
-    page.goto(base_url + "gallery/", wait_until="networkidle")
+    page.goto(base_url + "gallery/", wait_until="networkidle")  # the page's own loading is over
     before = page.evaluate("[document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)]")
     requests = []
     page.on("request", lambda r: requests.append(r.url))

@@ -117,7 +117,7 @@ def test_every_public_page_is_within_two_clicks_of_home(site_dir):
                                             ("first session", "what-to-expect/"), ("cost", "fees/")])
 def test_site_search_finds_the_right_pages(new_page, base_url, query, expected):
     page = new_page(width=1280, height=900)
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url, wait_until="load")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item")

@@ -16,10 +16,10 @@ def test_every_request_goes_to_the_local_server(new_page, base_url, width):
     own = urlsplit(base_url).netloc
 
     for path in PAGES:
-        page.goto(base_url + path, wait_until="networkidle")
+        page.goto(base_url + path, wait_until="load")
 
     # Use search: Material loads its index and a web worker.
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url, wait_until="load")
     search_button = page.locator('label.md-header__button[for="__search"]')
     if search_button.is_visible():  # phones: a button opens the search dialog
         search_button.click()

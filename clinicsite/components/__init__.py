@@ -36,6 +36,7 @@ class ComponentsExtension(BlocksExtension):
             "crisis_presets": [{}, "Crisis lines by region (mkdocs.yml extra.crisis_presets)"],
             "elsewhere": [{}, "The helpline directory for other countries"],
             "calls_to_action": [{}, "Named calls to action (mkdocs.yml extra.calls_to_action)"],
+            "site_url": ["", "The site's address (mkdocs.yml site_url), for links to its pages"],
         }
         super().__init__(*args, **kwargs)
 

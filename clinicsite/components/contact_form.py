@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from pymdownx.blocks.block import Block, type_ranged_integer
 
-from .facts import PRIVACY_PAGE, crisis_plain, freeze, link, not_emergency, sub
+from .facts import crisis_plain, freeze, link, not_emergency, page_url, sub
 
 PROVIDERS = {
     "formspree": {"honeypot": "_gotcha", "accept": "application/json"},
@@ -101,7 +101,7 @@ class ContactForm(Block):
         sub(consent, "input", type="checkbox", id="cf-consent", name="consent", value="yes", required="required")
         label = sub(consent, "label", "I agree that the clinic may use these details to contact me, as the ",
                     for_="cf-consent")
-        link(label, PRIVACY_PAGE, "privacy notice", tail=" explains.")
+        link(label, page_url(self.config, "privacy/"), "privacy notice", tail=" explains.")
 
         # A field people never see or fill in; form robots do, and are ignored.
         trap = sub(form, "div", class_="clinic-form__trap", aria__hidden="true")

@@ -9,6 +9,8 @@ chosen by `extra: clinic: crisis: region:`.
 """
 from __future__ import annotations
 
+import datetime
+
 from pymdownx.blocks.block import Block
 
 from .facts import contact_ways, freeze, link, preset, sub
@@ -43,8 +45,11 @@ class CrisisLines(Block):
             sub(li, "strong", f"Outside the {region}:").tail = " "
             link(li, elsewhere["url"], elsewhere.get("name", "Find a helpline"),
                  tail=" lists free, confidential helplines in other countries.")
-        verified = p.get("verified")
-        if hasattr(verified, "year"):
+        try:
+            verified = datetime.date.fromisoformat(str(p.get("verified")))
+        except ValueError:
+            verified = None
+        if verified:
             sub(box, "p", f"We last checked these numbers on {verified.day} {MONTHS[verified.month - 1]} {verified.year}.",
                 class_="clinic-crisis-lines__checked")
         return freeze(box)

@@ -14,11 +14,12 @@ from __future__ import annotations
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_string
 
-from .facts import CONTACT_PAGE, freeze, link, sub
+from .facts import freeze, link, page_url, sub
 
 
-def target(clinic: dict) -> str:
-    return clinic.get("booking_url") or CONTACT_PAGE
+def target(config: dict) -> str:
+    """The booking link, or the contact page when there is none."""
+    return (config.get("clinic") or {}).get("booking_url") or page_url(config, "contact/")
 
 
 class CallToAction(Block):
@@ -43,4 +44,4 @@ class CallToAction(Block):
             freeze(sub(self.text, "p", self.default.get("text", "")))
         actions = sub(block, "p", class_="clinic-cta__actions")
         label = self.options["button"] or self.default.get("button", "Get in touch")
-        freeze(link(actions, target(self.config.get("clinic") or {}), label, class_="md-button md-button--primary"))
+        freeze(link(actions, target(self.config), label, class_="md-button md-button--primary"))

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlsplit
 
 from markdown.util import AtomicString
 
 DAY_NAMES = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
              "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
 
-# Site pages the components link to. A leading "/" means "from docs/": MkDocs
-# (validation.links.absolute_links: relative_to_docs) turns it into a relative link.
-CONTACT_PAGE = "/contact.md"
-CRISIS_PAGE = "/crisis.md"
-PRIVACY_PAGE = "/privacy.md"
+
+def page_url(config: dict, page: str) -> str:
+    """The address of a page of the site, e.g. page_url(config, "contact/").
+
+    A Markdown extension does not know which page it is on, so it cannot write
+    a relative link; it writes the path from the site's root, taken from
+    `site_url` (so the site also works under a subpath such as /clinic/).
+    Both MkDocs and Zensical leave such a link as it is."""
+    return (urlsplit(str(config.get("site_url") or "/")).path.rstrip("/") or "") + "/" + page
 
 
 def time12(hhmm: str) -> str:

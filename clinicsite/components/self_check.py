@@ -45,7 +45,6 @@ class SelfCheck(Block):
         return self.statements
 
     def on_end(self, block):
-        clinic = self.config.get("clinic") or {}
         for key, text in RESULTS.items():
             block.set(f"data-result-{key}", text)
         block.set("data-not-a-test", NOT_A_TEST)
@@ -54,7 +53,7 @@ class SelfCheck(Block):
         after = sub(block, "div", class_="clinic-self-check__next")
         p = sub(after, "p")
         sub(p, "strong", "Whatever your answers:").tail = " talking to a clinician is the best way to find out what could help. "
-        link(p, target(clinic), "Get in touch with us", tail=".")
+        link(p, target(self.config), "Get in touch with us", tail=".")
         crisis = sub(after, "p", class_="clinic-self-check__crisis")
         sub(crisis, "strong", "Need help now?").tail = " "
         crisis_sentence(crisis, self.config)

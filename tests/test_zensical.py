@@ -1,0 +1,66 @@
+"""Material for MkDocs reaches end of life on 5 May 2027; its successor,
+Zensical, reads the same mkdocs.yml, templates and Markdown extensions. This
+builds the site with Zensical too and compares what the components render.
+
+What Zensical drops: MkDocs hooks (so the build-time checks in
+clinicsite/mkdocs_hooks.py do not run there: run `scripts/check.py` before a
+Zensical build) and MkDocs plugins other than its own (search, blog). Nothing
+a visitor sees depends on them."""
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import copy_project
+
+pytestmark = pytest.mark.zensical
+
+COMPONENTS = [".clinic-cta", ".clinic-contact", ".clinic-crisis-lines", ".clinic-care", ".clinic-inset",
+              ".clinic-self-check", "form.clinic-form", ".clinic-form-section"]
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("zensical")
+    config = copy_project(root, [('form: {provider: formspree, endpoint: ""}',
+                                  'form: {provider: formspree, endpoint: "https://formspree.io/f/test"}')])
+    result = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(config)], cwd=root,
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def mkdocs_site(tmp_path_factory):
+    from conftest import build
+
+    root = tmp_path_factory.mktemp("mkdocs")
+    config = copy_project(root, [('form: {provider: formspree, endpoint: ""}',
+                                  'form: {provider: formspree, endpoint: "https://formspree.io/f/test"}')])
+    build(root / "site", config=config)
+    return root / "site"
+
+
+def components(site, page):
+    doc = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    article = doc.select_one("article")
+    return {selector: [str(el) for el in article.select(selector)] for selector in COMPONENTS}
+
+
+@pytest.mark.parametrize("page", ["gallery/index.html", "contact/index.html", "crisis/index.html",
+                                  "is-ipt-right-for-me/index.html"])
+def test_components_render_the_same_in_zensical(zensical_site, mkdocs_site, page):
+    ours, theirs = components(mkdocs_site, page), components(zensical_site, page)
+    assert any(ours.values()), "no component found"
+    for selector in COMPONENTS:
+        assert theirs[selector] == ours[selector], selector
+
+
+def test_every_page_builds_in_zensical(zensical_site, mkdocs_site):
+    pages = {p.relative_to(mkdocs_site).as_posix() for p in mkdocs_site.rglob("index.html")
+             if not p.relative_to(mkdocs_site).as_posix().startswith(("post/", "blog/archive", "blog/category"))}
+    built = {p.relative_to(zensical_site).as_posix() for p in zensical_site.rglob("index.html")}
+    assert pages - built == set()
+    home = BeautifulSoup((zensical_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one(".clinic-hero h1") and home.select_one(".clinic-crisis-bar a[href='tel:988']")
+    assert home.select_one(".clinic-footer a[href^='tel:+1']")
