@@ -459,6 +459,11 @@ def run(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: 
     return ctx, sorted(set(problems), key=lambda p: (p.file, p.line, p.rule, p.message))
 
 
+def problems_of(config_path: str | Path) -> list[Problem]:
+    """run(), problems only: what the build's second process sends back."""
+    return run(config_path)[1]
+
+
 def grade_table(ctx: Context) -> list[tuple[str, float | None]]:
     return [(src.rel, page_grade(src)) for src in ctx.sources.values()]
 

@@ -23,7 +23,7 @@ DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 5x faster
     """Reads mkdocs.yml without running the Python tags MkDocs allows."""
 
 

@@ -25,7 +25,7 @@ HTML_LINE = re.compile(r"^\s*</?[a-zA-Z!]")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 5x faster
     """YAML loader that keeps dates as dates, and an impossible date such as
     2026-13-01 as text, so the review-dates rule can name it."""
 

@@ -372,3 +372,22 @@ def test_workflows_are_valid_and_pinned():
     deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "--mode production" in (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
+
+
+def test_inline_script_hashes_match_a_real_parser(site_dir):
+    """publish.py finds inline scripts with a regular expression for speed;
+    a real HTML parser must find exactly the same ones."""
+    import base64
+    import hashlib
+
+    from bs4 import BeautifulSoup
+
+    from clinicsite import publish
+
+    expected = set()
+    for page in site_dir.rglob("*.html"):
+        for script in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("script"):
+            if not script.get("src") and script.get("type") in publish.EXECUTABLE:
+                digest = hashlib.sha256((script.string or "").encode()).digest()
+                expected.add("'sha256-" + base64.b64encode(digest).decode() + "'")
+    assert set(publish.inline_script_hashes(site_dir)) == expected and expected
