@@ -75,7 +75,8 @@ theme:
   font: false
 plugins:
   - search
-  - blog
+  - blog:
+      post_url_format: "{{slug}}"   # the same post addresses as ours
 markdown_extensions:
   - abbr
   - attr_list
@@ -160,14 +161,22 @@ def lighthouse_bin() -> Path:
     return binary
 
 
-def lighthouse(url: str, form: str, out: Path) -> dict:
+def lighthouse(url: str, form: str, out: Path, reuse: bool = False) -> dict:
+    if not (reuse and out.exists()):
+        _run_lighthouse(url, form, out)
+    return _summary(json.loads(out.read_text()))
+
+
+def _run_lighthouse(url: str, form: str, out: Path) -> None:
     flags = " ".join(["--headless=new"] + browser.CHROMIUM_ARGS)
     command = [str(lighthouse_bin()), url, "--quiet", "--output=json", f"--output-path={out}",
                f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"]
     if form == "desktop":
         command.append("--preset=desktop")
     subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=browser.CHROMIUM_PATH), timeout=240)
-    report = json.loads(out.read_text())
+
+
+def _summary(report: dict) -> dict:
     audits = report["audits"]
     return {
         **{c: round(report["categories"][c]["score"] * 100) for c in ("performance", "accessibility", "best-practices", "seo")},
@@ -179,7 +188,7 @@ def lighthouse(url: str, form: str, out: Path) -> dict:
     }
 
 
-def run_lighthouse(out: Path, runs: int):
+def run_lighthouse(out: Path, runs: int, reuse: bool = False):
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     ours_config = copy_project(work / "ours")
     timed(build_quiet, ours_config, work / "ours" / "site")
@@ -195,7 +204,7 @@ def run_lighthouse(out: Path, runs: int):
                     for i in range(runs):
                         report = out / "lighthouse" / f"{site}-{form}-{name.replace(' ', '-')}-{i + 1}.json"
                         report.parent.mkdir(parents=True, exist_ok=True)
-                        samples.append(lighthouse(base + path, form, report))
+                        samples.append(lighthouse(base + path, form, report, reuse))
                     result[site] = {k: statistics.median(s[k] for s in samples) for k in samples[0]}
                 rows.append((form, name, result))
                 print(f"  {form:7} {name:9} ours perf {result['ours']['performance']:.0f} "
@@ -282,13 +291,14 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="50,200,800")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
+    parser.add_argument("--resume", action="store_true", help="reuse Lighthouse reports already in --out")
     args = parser.parse_args()
     if not browser.chromium_available():
         sys.exit(f"No Chromium at {browser.CHROMIUM_PATH} (fix: apt-get install chromium, or set CHROMIUM_PATH)")
     args.out.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.only in (None, "lighthouse"):
-        run_lighthouse(args.out, args.runs)
+        run_lighthouse(args.out, args.runs, args.resume)
     if args.only in (None, "weight", "build"):
         run_growth(args.out, sizes, args.runs, args.only in (None, "weight"), args.only in (None, "build"))
     print(f"\nRaw numbers and reports: {args.out}/")
