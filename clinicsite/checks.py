@@ -75,8 +75,23 @@ class Context:
     mode: str
     today: _dt.date
     config: dict
+    config_lines: dict = field(default_factory=dict)  # mkdocs.yml dotted key -> line
     sources: dict[str, Source] = field(default_factory=dict)  # by docs-relative path
     blocks: dict[str, set[str]] = field(default_factory=dict)  # component -> options
+    _grades: dict = field(default_factory=dict, repr=False)
+    _anchors: dict = field(default_factory=dict, repr=False)
+
+    def grade_of(self, src: Source) -> float | None:
+        """The page's reading grade, computed once per run (the check and the table share it)."""
+        if src.rel not in self._grades:
+            self._grades[src.rel] = page_grade(src)
+        return self._grades[src.rel]
+
+    def anchors_for(self, src: Source) -> set[str]:
+        """The page's anchors, computed once however many links point at it."""
+        if src.rel not in self._anchors:
+            self._anchors[src.rel] = anchors_of(src)
+        return self._anchors[src.rel]
 
     @property
     def production(self) -> bool:
@@ -279,7 +294,7 @@ def check_links(src: Source, ctx: Context):
             else:
                 target_src = src
             if anchor and target_src is not None:
-                anchors = anchors_of(target_src)
+                anchors = ctx.anchors_for(target_src)
                 if anchor not in anchors:
                     hint = _suggest(anchor, anchors)
                     out.append(_problem(src, no, "anchor", f"`{target_src.rel}` has no section `#{anchor}`",
@@ -338,7 +353,7 @@ def page_grade(src: Source) -> float | None:
 
 def check_reading_level(src: Source, ctx: Context):
     limit = float(ctx.settings.get("reading_grade_max", 8))
-    value = page_grade(src)
+    value = ctx.grade_of(src)
     if value is None or value <= limit:
         return []
     scored = sorted(((grade(s), line, s) for line, t in reading_pieces(src) for line, s in sentences(line, t)),
@@ -438,10 +453,11 @@ CHECKS = [check_front_matter, check_fields, check_description, check_review_date
 
 def context(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None) -> Context:
     config_path = Path(config_path).resolve()
-    config, _ = facts.load(config_path)
+    config, lines = facts.load(config_path)
     root = config_path.parent
     docs = root / config.get("docs_dir", "docs")
-    ctx = Context(root=root, docs=docs, mode=mode or modes.current(), today=today or modes.today(), config=config)
+    ctx = Context(root=root, docs=docs, mode=mode or modes.current(), today=today or modes.today(), config=config,
+                  config_lines=lines)
     for path in sorted(docs.rglob("*.md")):
         src = read(path, root)
         ctx.sources[path.relative_to(docs).as_posix()] = src
@@ -452,7 +468,7 @@ def context(config_path: str | Path = "mkdocs.yml", mode: str | None = None, tod
 def run(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None):
     """Every problem of the site: clinic facts and all pages. Returns (ctx, problems)."""
     ctx = context(config_path, mode, today)
-    problems = list(facts.check(config_path, mode=ctx.mode, today=ctx.today))
+    problems = list(facts.check(config_path, mode=ctx.mode, today=ctx.today, loaded=(ctx.config, ctx.config_lines)))
     for src in ctx.sources.values():
         for check in CHECKS:
             problems += check(src, ctx)
@@ -465,7 +481,7 @@ def problems_of(config_path: str | Path) -> list[Problem]:
 
 
 def grade_table(ctx: Context) -> list[tuple[str, float | None]]:
-    return [(src.rel, page_grade(src)) for src in ctx.sources.values()]
+    return [(src.rel, ctx.grade_of(src)) for src in ctx.sources.values()]
 
 
 def median_grade(rows) -> float | None:

@@ -51,11 +51,13 @@ def load(config_path: str | Path = CONFIG):
     return yaml.load(text, Loader=_Loader) or {}, lines
 
 
-def check(config_path: str | Path = CONFIG, mode: str | None = None, today: _dt.date | None = None):
-    """All problems with the clinic facts and crisis presets, as Problems."""
+def check(config_path: str | Path = CONFIG, mode: str | None = None, today: _dt.date | None = None,
+          loaded: tuple[dict, dict] | None = None):
+    """All problems with the clinic facts and crisis presets, as Problems.
+    `loaded`: the (config, lines) of load(), when the caller has read them already."""
     mode = mode or modes.current()
     today = today or modes.today()
-    config, lines = load(config_path)
+    config, lines = loaded or load(config_path)
     name = str(config_path) if Path(config_path).name != CONFIG else CONFIG
     extra = config.get("extra") or {}
     clinic = extra.get("clinic") or {}

@@ -22,10 +22,6 @@ def current() -> str:
     return mode
 
 
-def is_production() -> bool:
-    return current() == "production"
-
-
 def today() -> _dt.date:
     injected = os.environ.get("SITE_TODAY")
     if injected and current() == "test":

@@ -24,9 +24,5 @@ class Problem:
         return f"::{kind} file={self.file},line={self.line}::{text}"
 
 
-def sort(problems):
-    return sorted(problems, key=lambda p: (p.file, p.line, p.rule, p.message))
-
-
 def errors(problems):
     return [p for p in problems if p.severity == "error"]

@@ -8,7 +8,6 @@ Builds the site (preview mode) into a temporary folder and serves it on 127.0.0.
 """
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -20,6 +19,7 @@ _bootstrap.in_venv()
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from clinicsite import browser  # noqa: E402
+from clinicsite.build import build  # noqa: E402
 
 PAGES = {"home": "", "article": "what-is-ipt/"}
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
@@ -35,8 +35,9 @@ if not browser.chromium_available():
     sys.exit(f"No Chromium at {browser.CHROMIUM_PATH} (fix: apt-get install chromium, or set CHROMIUM_PATH)")
 args.output.mkdir(parents=True, exist_ok=True)
 with tempfile.TemporaryDirectory() as tmp:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp], check=True,
-                   env=dict(os.environ, SITE_MODE="preview"))
+    built = build(_bootstrap.ROOT / "mkdocs.yml", tmp, mode="preview", quiet=True)
+    if built.returncode:
+        sys.exit(f"The build failed:\n{built.stdout}{built.stderr}")
     with browser.serve(tmp) as base, sync_playwright() as pw:
         chromium = browser.launch(pw)
         for scheme in ("light", "dark"):
