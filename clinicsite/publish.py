@@ -9,11 +9,14 @@ scripts/build.py (and by the tests), whichever builder made it:
   other headers cannot be set at all there: see README "Deploy");
 - redirects from the one map in mkdocs.yml (`extra: redirects:`): `_redirects`
   for Netlify and Cloudflare, and a small page at each old address for the rest;
-- robots.txt pointing at the sitemap.
+- robots.txt pointing at the sitemap;
+- sitemap.xml.gz written again without a timestamp: MkDocs stamps it with the
+  build date, so two builds of one commit on different days would differ.
 """
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import html
 import re
@@ -137,11 +140,18 @@ def robots(site: Path, config: dict) -> None:
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n", encoding="utf-8")
 
 
+def steady_sitemap_gz(site: Path) -> None:
+    sitemap = site / "sitemap.xml"
+    if sitemap.is_file():
+        (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
+
+
 def run(site: str | Path, config_path: str | Path = "mkdocs.yml") -> None:
     site = Path(site)
     config, _ = facts.load(config_path)
     redirects(site, config)
     robots(site, config)
+    steady_sitemap_gz(site)
     hashes = inline_script_hashes(site)
     (site / "_headers").write_text(headers_file(hashes, config), encoding="utf-8")
     add_meta_policy(site, policy(hashes, config, for_meta=True))
