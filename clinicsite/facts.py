@@ -32,8 +32,12 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def load(config_path: str | Path = CONFIG):
     """Return (config, lines): the parsed YAML, and dotted key -> line number."""
-    text = Path(config_path).read_text(encoding="utf-8")
-    node = yaml.compose(text, Loader=_Loader)
+    loader = _Loader(Path(config_path).read_text(encoding="utf-8"))
+    try:  # parsed once: the node tree gives the lines, and is then built into values
+        node = loader.get_single_node()
+        config = loader.construct_document(node) if node is not None else {}
+    finally:
+        loader.dispose()
     lines: dict[str, int] = {}
 
     def walk(n, prefix):
@@ -48,7 +52,7 @@ def load(config_path: str | Path = CONFIG):
                 walk(v, f"{prefix}.{i}")
 
     walk(node, "")
-    return yaml.load(text, Loader=_Loader) or {}, lines
+    return config or {}, lines
 
 
 def check(config_path: str | Path = CONFIG, mode: str | None = None, today: _dt.date | None = None,
