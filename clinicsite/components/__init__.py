@@ -14,6 +14,7 @@ escapes every text and attribute: a fact with `&`, `<` or quotes stays text.
     /// care | Title             care card, option `type: non-urgent|urgent|emergency`
     /// inset                    inset text
     /// self-check | Title       "Is IPT a fit for me?" checklist
+    /// practical                session length, in person or online, medicine, first call, fees
 """
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ from .contact import ContactCard
 from .contact_form import ContactForm
 from .crisis import CrisisLines
 from .cta import CallToAction
+from .practical import Practical
 from .self_check import SelfCheck
 
-BLOCKS = [CallToAction, ContactCard, ContactForm, CrisisLines, CareCard, Inset, SelfCheck]
+BLOCKS = [CallToAction, ContactCard, ContactForm, CrisisLines, CareCard, Inset, SelfCheck, Practical]
 
 
 class ComponentsExtension(BlocksExtension):
