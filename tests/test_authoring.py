@@ -147,7 +147,7 @@ def test_edit_link_shows_in_preview_and_never_in_production(project, article, tm
     for page in (tmp_path / "production").rglob("*.html"):
         assert "Edit this page" not in page.read_text(), page
     review = preview.select_one(".clinic-review").get_text(" ", strip=True)
-    assert "Page last reviewed: 1 November 2026" in review and "Next review due: 1 November 2027" in review
+    assert "Page last reviewed: November 1, 2026" in review and "Next review due: November 1, 2027" in review
 
 
 def test_scaffolded_article_passes_every_check_and_joins_the_navigation(project, tmp_path):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pymdownx.blocks.block import Block, type_ranged_integer, type_string_in
 
-from .facts import freeze, sub
+from .html import freeze, sub
 
 LABELS = {"non-urgent": "Non-urgent advice: ", "urgent": "Urgent advice: ", "emergency": "Emergency advice: "}
 

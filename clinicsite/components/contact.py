@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pymdownx.blocks.block import Block, type_ranged_integer
 
-from .facts import address_lines, freeze, hours, link, map_url, not_emergency, sub
+from ..formats import address_lines, hours, map_url
+from .html import freeze, link, not_emergency, sub
 
 
 class ContactCard(Block):

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from pymdownx.blocks.block import Block, type_ranged_integer
 
-from .facts import crisis_plain, freeze, link, not_emergency, page_url, sub
+from ..formats import crisis_plain
+from .html import freeze, link, not_emergency, page_url, sub
 
 PROVIDERS = {
     "formspree": {"honeypot": "_gotcha", "accept": "application/json"},

@@ -13,10 +13,8 @@ import datetime
 
 from pymdownx.blocks.block import Block
 
-from .facts import contact_ways, freeze, link, preset, sub
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+from ..formats import date_long, preset
+from .html import contact_ways, freeze, link, sub
 
 
 class CrisisLines(Block):
@@ -50,6 +48,6 @@ class CrisisLines(Block):
         except ValueError:
             verified = None
         if verified:
-            sub(box, "p", f"We last checked these numbers on {verified.day} {MONTHS[verified.month - 1]} {verified.year}.",
+            sub(box, "p", f"We last checked these numbers on {date_long(verified)}.",
                 class_="clinic-crisis-lines__checked")
         return freeze(box)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_string
 
-from .facts import freeze, link, page_url, sub
+from .html import freeze, link, page_url, sub
 
 
 def target(config: dict) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pymdownx.blocks.block import Block, type_ranged_integer
 
-from .facts import freeze, hours, link, page_url, sub
+from ..formats import hours
+from .html import freeze, link, page_url, sub
 
 
 def practical_lines(clinic: dict) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pymdownx.blocks.block import Block
 
 from .cta import target
-from .facts import crisis_sentence, freeze, link, sub
+from .html import crisis_sentence, freeze, link, sub
 
 RESULTS = {
     "few": ("You ticked {n} of {total}. IPT may not be the first thing to try, and that is fine. "

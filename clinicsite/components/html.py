@@ -1,14 +1,14 @@
-"""Formatting the clinic facts the same way the templates do
-(overrides/partials/clinic.html); a test compares the two."""
+"""HTML helpers of the components: elements built with ElementTree (which
+escapes every text and attribute), and the pieces several components share.
+How a fact is worded lives in clinicsite/formats.py."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from urllib.parse import quote_plus, urlsplit
+from urllib.parse import urlsplit
 
 from markdown.util import AtomicString
 
-DAY_NAMES = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
-             "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
+from ..formats import preset
 
 
 def page_url(config: dict, page: str) -> str:
@@ -19,39 +19,6 @@ def page_url(config: dict, page: str) -> str:
     `site_url` (so the site also works under a subpath such as /clinic/).
     Both MkDocs and Zensical leave such a link as it is."""
     return (urlsplit(str(config.get("site_url") or "/")).path.rstrip("/") or "") + "/" + page
-
-
-def time12(hhmm: str) -> str:
-    hour, minute = (int(x) for x in str(hhmm).split(":"))
-    h12 = 12 if hour % 12 == 0 else hour % 12
-    return f"{h12}{'' if minute == 0 else f':{minute:02d}'}{'am' if hour < 12 else 'pm'}"
-
-
-def hours(clinic: dict) -> str:
-    parts = []
-    for slot in clinic.get("hours") or []:
-        days = slot.get("days") or []
-        if len(days) > 2:
-            span = f"{DAY_NAMES[days[0]]} to {DAY_NAMES[days[-1]]}"
-        else:
-            span = " and ".join(DAY_NAMES[d] for d in days)
-        parts.append(f"{span}, {time12(slot['opens'])} to {time12(slot['closes'])}")
-    return "; ".join(parts)
-
-
-def address_lines(clinic: dict) -> list[str]:
-    a = clinic.get("address") or {}
-    return [str(a.get("street", "")), f"{a.get('locality', '')}, {a.get('region', '')} {a.get('postal_code', '')}"]
-
-
-def map_url(clinic: dict) -> str:
-    """A plain link to a map search: nothing is embedded or loaded on our pages."""
-    return "https://www.openstreetmap.org/search?query=" + quote_plus(", ".join(address_lines(clinic)))
-
-
-def preset(config: dict) -> dict:
-    region = ((config.get("clinic") or {}).get("crisis") or {}).get("region", "US")
-    return (config.get("crisis_presets") or {}).get(region) or {}
 
 
 def sub(parent, tag: str, text: str | None = None, **attrs) -> etree.Element:
@@ -79,19 +46,6 @@ def crisis_sentence(parent, config: dict) -> None:
     contact_ways(parent, main)
     _append_text(parent, f" ({main.get('name', '')}). In an emergency, call ")
     link(parent, f"tel:{emergency.get('e164', '')}", str(emergency.get("number", "")), tail=".")
-
-
-def crisis_plain(config: dict) -> str:
-    """The crisis sentence as plain text, for messages built in the browser."""
-    p = preset(config)
-    main = (p.get("lines") or [{}])[0]
-    ways = []
-    if main.get("call"):
-        ways.append(f"call {main.get('display') or main['call']}")
-    if main.get("text"):
-        ways.append(f"text {main['keyword'] + ' to ' if main.get('keyword') else ''}{main['text']}")
-    emergency = (p.get("emergency") or {}).get("number", "")
-    return f"If you need help now, {' or '.join(ways)}. In an emergency, call {emergency}."
 
 
 def contact_ways(parent, line: dict) -> None:
