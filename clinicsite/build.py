@@ -1,14 +1,12 @@
-"""The build pipeline, one function for the build command and the tests:
-`mkdocs build --strict` (which runs the checks), then the publishing step
-(clinicsite/publish.py) on the finished folder."""
+"""The build, one function for the build command and the tests: MkDocs with
+the project's plugin (checks, then the publishing step), `--strict`, in the
+mode given. A plain `mkdocs build` writes the same files."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
 from pathlib import Path
-
-from . import publish
 
 
 def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today: str | None = None,
@@ -18,15 +16,8 @@ def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today
     if today:
         env["SITE_TODAY"] = today
     config = Path(config).resolve()
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
+               "-d", str(Path(site_dir).resolve())]
     if quiet:
         command.append("-q")
-    result = subprocess.run(command, env=env, cwd=config.parent, capture_output=quiet, text=True)
-    if result.returncode == 0:
-        try:
-            publish.run(site_dir, config)
-        except publish.PublishError as err:
-            result = subprocess.CompletedProcess(result.args, 1, result.stdout or "", (result.stderr or "") + f"ERROR   -  {err}\n")
-            if not quiet:
-                print(result.stderr, file=sys.stderr)
-    return result
+    return subprocess.run(command, env=env, cwd=config.parent, capture_output=quiet, text=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 import markdown
 from markdown.extensions.toc import slugify
 
+from . import config as _config
 from . import facts, modes, schema
 from .readability import grade
 from .problems import Problem
@@ -103,7 +104,8 @@ class Context:
 
     @property
     def settings(self) -> dict:
-        return self.config.get("extra", {}).get("checks") or {}
+        """The clinic plugin's options in mkdocs.yml (reading grade, review period, ...)."""
+        return _config.plugin_settings(self.config)
 
     def launch_severity(self) -> str:
         return "error" if self.production else "warning"
@@ -409,8 +411,9 @@ def known_blocks(config: dict) -> dict[str, set[str]]:
     """The /// blocks the site's Markdown knows, with their options, read from
     the configured extensions themselves so the check never drifts from them."""
     names, configs = [], {}
+    mdx_configs = config.get("mdx_configs") or {}
     for entry in config.get("markdown_extensions") or []:
-        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
+        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, mdx_configs.get(entry)))
         if name.startswith("pymdownx.blocks.") or name.startswith("clinicsite."):
             names.append(name)
             configs[name] = options or {}
@@ -451,13 +454,13 @@ CHECKS = [check_front_matter, check_fields, check_description, check_review_date
 
 # ---- running ---------------------------------------------------------------
 
-def context(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None) -> Context:
-    config_path = Path(config_path).resolve()
-    config, lines = facts.load(config_path)
+def context_of(config, mode: str | None = None, today: _dt.date | None = None, lines: dict | None = None) -> Context:
+    """The checks' view of a site, from MkDocs' validated config."""
+    config_path = Path(config.config_file_path).resolve()
     root = config_path.parent
-    docs = root / config.get("docs_dir", "docs")
+    docs = Path(config["docs_dir"])
     ctx = Context(root=root, docs=docs, mode=mode or modes.current(), today=today or modes.today(), config=config,
-                  config_lines=lines)
+                  config_lines=lines if lines is not None else _config.lines(config_path))
     for path in sorted(docs.rglob("*.md")):
         src = read(path, root)
         ctx.sources[path.relative_to(docs).as_posix()] = src
@@ -465,19 +468,37 @@ def context(config_path: str | Path = "mkdocs.yml", mode: str | None = None, tod
     return ctx
 
 
-def run(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None):
-    """Every problem of the site: clinic facts and all pages. Returns (ctx, problems)."""
-    ctx = context(config_path, mode, today)
-    problems = list(facts.check(config_path, mode=ctx.mode, today=ctx.today, loaded=(ctx.config, ctx.config_lines)))
+def context(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None) -> Context:
+    config, lines = facts.load(config_path)
+    return context_of(config, mode, today, lines)
+
+
+def run_config(config, mode: str | None = None, today: _dt.date | None = None):
+    """Every problem of the site, from MkDocs' config: clinic facts and all pages. Returns (ctx, problems)."""
+    ctx = context_of(config, mode, today)
+    problems = list(facts.check(config, ctx.config_lines, mode=ctx.mode, today=ctx.today,
+                                file=_config.display_name(config.config_file_path)))
     for src in ctx.sources.values():
         for check in CHECKS:
             problems += check(src, ctx)
     return ctx, sorted(set(problems), key=lambda p: (p.file, p.line, p.rule, p.message))
 
 
-def problems_of(config_path: str | Path) -> list[Problem]:
-    """run(), problems only: what the build's second process sends back."""
-    return run(config_path)[1]
+def run(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None):
+    """Every problem of the site: clinic facts and all pages. Returns (ctx, problems)."""
+    import os
+
+    before = os.environ.get("SITE_MODE")
+    if mode:  # MkDocs reads `extra: mode: !ENV SITE_MODE` while it loads the file
+        os.environ["SITE_MODE"] = mode
+    try:
+        config, _lines = facts.load(config_path)
+    finally:
+        if before is None:
+            os.environ.pop("SITE_MODE", None)
+        else:
+            os.environ["SITE_MODE"] = before
+    return run_config(config, mode, today)
 
 
 def grade_table(ctx: Context) -> list[tuple[str, float | None]]:

@@ -1,19 +1,26 @@
-"""The clinic facts: read from the one `extra:` block of mkdocs.yml, and checked.
+"""The clinic facts (`extra: clinic:` and the other site facts of mkdocs.yml):
+one declared schema, the sample values the project ships with, and the check
+that reports every problem as `mkdocs.yml:LINE: rule: message (fix: ...)`.
 
-Every problem names mkdocs.yml and the line of the fact, so staff can find it.
+Templates and components read these facts; the plugin validates them before
+any page is rendered, so they only ever see facts that passed this schema.
+Every value is hostile input: texts are bounded and free of markup, URLs are
+https (or site-relative) with a plain host, nothing is interpolated raw.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlsplit
 
-import yaml
-
+from . import config as _config
 from . import modes
 from .problems import Problem
 
-CONFIG = "mkdocs.yml"
 # Numbers 555-0100..0199 are reserved for fiction in North America; example.org
 # is reserved for examples. Either means "not the clinic's real details yet".
 FICTIONAL_PHONE = re.compile(r"555-?01\d\d")
@@ -21,125 +28,296 @@ FICTIONAL_DOMAIN = re.compile(r"\bexample\.(org|com|net)\b")
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DIGITS = re.compile(r"^\d{2,15}$")
+LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+
+# ---- the values the project ships with ---------------------------------------
+# A production build fails on any fact still equal to one of these. FICTIONAL
+# ones can never be real (555-01xx, example.org, the sample clinician); the
+# others may happen to be the clinic's real answer, so the clinic confirms them
+# by listing their names under `extra: clinic: confirmed:`.
+FICTIONAL_SAMPLES = {
+    "site_url": "https://www.example.org/",
+    "extra.edit_base_url": "https://github.com/example-clinic/website/edit/main/docs/",
+    "extra.clinic.phone.display": "(202) 555-0142",
+    "extra.clinic.phone.e164": "+12025550142",
+    "extra.clinic.email": "hello@example.org",
+    "extra.clinic.address.street": "100 Example Avenue NW, Suite 300",
+}
+SAMPLE_TEAM = {"id": "dr-sam-rivera", "name": "Dr. Sam Rivera"}
+CONFIRMABLE_SAMPLES = {
+    "name": "The Advanced Treatment Center for Men's Depression",
+    "short_name": "Men's Depression Center",
+    "address": {"locality": "Washington", "region": "DC", "postal_code": "20001", "country": "US"},
+    "hours": [{"days": ["Mo", "Tu", "We", "Th", "Fr"], "opens": "09:00", "closes": "18:00"}],
+    "reply_within": "one working day",
+    "booking_url": "",
+    "form": {"provider": "formspree", "endpoint": ""},
+    "practice": {"session_minutes": 50, "in_person": True, "online": True, "evening": False,
+                 "prescribes": False, "first_call_minutes": 15},
+    "crisis": {"region": "US"},
+}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 5x faster
-    """Reads mkdocs.yml without running the Python tags MkDocs allows."""
+# ---- the schema ----------------------------------------------------------------
+
+@dataclass
+class Issue:
+    key: str  # dotted path, e.g. extra.clinic.phone.e164
+    message: str
+    fix: str
 
 
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+Check = Callable[[str, Any, dict], list[Issue]]
 
 
-def load(config_path: str | Path = CONFIG):
-    """Return (config, lines): the parsed YAML, and dotted key -> line number."""
-    loader = _Loader(Path(config_path).read_text(encoding="utf-8"))
-    try:  # parsed once: the node tree gives the lines, and is then built into values
-        node = loader.get_single_node()
-        config = loader.construct_document(node) if node is not None else {}
-    finally:
-        loader.dispose()
-    lines: dict[str, int] = {}
-
-    def walk(n, prefix):
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                key = f"{prefix}.{k.value}" if prefix else str(k.value)
-                lines[key] = k.start_mark.line + 1
-                walk(v, key)
-        elif isinstance(n, yaml.SequenceNode):
-            for i, v in enumerate(n.value):
-                lines[f"{prefix}.{i}"] = v.start_mark.line + 1
-                walk(v, f"{prefix}.{i}")
-
-    walk(node, "")
-    return config or {}, lines
+def _kind(value) -> str:
+    return {dict: "a mapping (name: value lines)", list: "a list", bool: "yes/no", int: "a number",
+            float: "a number", str: "text", type(None): "empty"}.get(type(value), type(value).__name__)
 
 
-def check(config_path: str | Path = CONFIG, mode: str | None = None, today: _dt.date | None = None,
-          loaded: tuple[dict, dict] | None = None):
-    """All problems with the clinic facts and crisis presets, as Problems.
-    `loaded`: the (config, lines) of load(), when the caller has read them already."""
-    mode = mode or modes.current()
-    today = today or modes.today()
-    config, lines = loaded or load(config_path)
-    name = str(config_path) if Path(config_path).name != CONFIG else CONFIG
+def text(lo=1, hi=120, markup_ok=False, optional=False) -> Check:
+    def check(key, value, ctx):
+        if value in (None, "") and optional:
+            return []
+        if not isinstance(value, str) or isinstance(value, bool):
+            return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` should be text, not {_kind(value)}",
+                          "write it as one line of text, in quotes if it has a colon")]
+        if not lo <= len(value.strip()) <= hi:
+            return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` has {len(value.strip())} characters",
+                          f"write {lo} to {hi} characters")]
+        if not markup_ok and re.search(r"[<>\x00-\x08\x0b-\x1f]", value):
+            return [Issue(key, f"{value!r} contains `<`, `>` or a control character",
+                          "write plain words: facts are shown as text, never as markup")]
+        return []
+    return check
+
+
+def pattern(regex: re.Pattern, example: str, what: str) -> Check:
+    def check(key, value, ctx):
+        if not isinstance(value, str) or not regex.match(value):
+            return [Issue(key, f"{value!r} is not {what}", f"write it like {example}")]
+        return []
+    return check
+
+
+def number(lo: int, hi: int) -> Check:
+    def check(key, value, ctx):
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` should be a whole number from {lo} to {hi}, not {value!r}",
+                          f"write a number such as {lo if lo else hi}, without quotes")]
+        return []
+    return check
+
+
+def flag(key, value, ctx):
+    if not isinstance(value, bool):
+        return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` should be true or false, not {value!r}",
+                      "write true or false, without quotes")]
+    return []
+
+
+def choice(options: Callable[[dict], list] | list) -> Check:
+    def check(key, value, ctx):
+        allowed = options(ctx) if callable(options) else options
+        if value not in allowed:
+            return [Issue(key, f"{value!r} is not one of {', '.join(map(str, allowed))}",
+                          f"use one of: {', '.join(map(str, allowed))}")]
+        return []
+    return check
+
+
+def url(optional=False, site_relative=False) -> Check:
+    """https with a plain host (loopback http is allowed outside production, for tests)."""
+    def check(key, value, ctx):
+        if value in (None, "") and optional:
+            return []
+        if not isinstance(value, str):
+            return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` should be an address (text), not {_kind(value)}",
+                          "write the full address, e.g. https://example.com/page")]
+        fix = "write the full https:// address" + (", or a path on this site starting with /" if site_relative else "")
+        if re.search(r"[\s\"'<>\\`;]", value) or len(value) > 2000:
+            return [Issue(key, f"{value!r} has spaces, quotes, `;` or other characters an address never has", fix)]
+        if site_relative and value.startswith("/") and not value.startswith("//"):
+            return []
+        parts = urlsplit(value)
+        local = parts.scheme == "http" and (parts.hostname or "") in ("127.0.0.1", "localhost", "::1") \
+            and ctx.get("mode") != "production"
+        if parts.scheme != "https" and not local:
+            return [Issue(key, f"{value!r} is not an https:// address", fix)]
+        if not HOST.match(parts.netloc) or "@" in parts.netloc:
+            return [Issue(key, f"the host of {value!r} is not a plain host name", fix)]
+        return []
+    return check
+
+
+def mapping(fields: dict[str, Check], required=(), open_=False) -> Check:
+    def check(key, value, ctx):
+        if not isinstance(value, dict):
+            return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` should be {_kind({})}, not {_kind(value)}",
+                          f"write it as indented lines: {', '.join(f'`{f}:`' for f in fields)}")]
+        out = []
+        for name in required:
+            if value.get(name) in (None, "", [], {}):
+                out.append(Issue(f"{key}.{name}" if name in value else key,
+                                 f"`{key.rsplit('.', 1)[-1]}` has no `{name}`", f"add `{name}:` under it"))
+        for name, item in value.items():
+            if name not in fields:
+                if not open_:
+                    close = difflib.get_close_matches(str(name), list(fields), n=1)
+                    out.append(Issue(f"{key}.{name}", f"`{name}` is not a fact the site knows",
+                                     f"did you mean `{close[0]}`?" if close else f"use: {', '.join(fields)}"))
+                continue
+            if item in (None, "", [], {}) and name in required:
+                continue
+            out += fields[name](f"{key}.{name}", item, ctx)
+        return out
+    return check
+
+
+def listing(item: Check, lo=0, hi=50) -> Check:
+    def check(key, value, ctx):
+        if not isinstance(value, list):
+            return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` should be a list, not {_kind(value)}",
+                          "write each entry on its own line starting with `- `")]
+        if not lo <= len(value) <= hi:
+            return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` has {len(value)} entries", f"give {lo} to {hi}")]
+        return [issue for i, v in enumerate(value) for issue in item(f"{key}.{i}", v, ctx)]
+    return check
+
+
+def _hours_slot(key, value, ctx):
+    out = mapping({"days": listing(choice(list(DAYS)), 1, 7),
+                   "opens": pattern(HHMM, '"09:00"', "a 24-hour time"),
+                   "closes": pattern(HHMM, '"18:00"', "a 24-hour time")},
+                  required=("days", "opens", "closes"))(key, value, ctx)
+    if not out and value["opens"] >= value["closes"]:
+        out.append(Issue(f"{key}.closes", f"closes {value['closes']} is not after opens {value['opens']}",
+                         "write the closing time after the opening time, 24-hour, e.g. \"18:00\""))
+    return out
+
+
+def _phone(key, value, ctx):
+    out = mapping({"display": text(7, 30), "e164": pattern(E164, '"+12025550123"', "a phone number in international form")},
+                  required=("display", "e164"))(key, value, ctx)
+    if not out and re.sub(r"\D", "", value["display"]) not in value["e164"]:
+        out.append(Issue(f"{key}.display", f"phone display {value['display']!r} and e164 {value['e164']!r} are different numbers",
+                         "make both lines the same number"))
+    return out
+
+
+def _form(key, value, ctx):
+    out = mapping({"provider": choice(["formspree", "netlify", "generic"]),
+                   "endpoint": url(optional=True, site_relative=True)}, required=("provider",))(key, value, ctx)
+    endpoint = value.get("endpoint") if isinstance(value, dict) else ""
+    if not out and endpoint and endpoint.startswith("/") and value.get("provider") != "netlify":
+        out.append(Issue(f"{key}.endpoint", f"a path on this site ({endpoint}) works only with the netlify provider",
+                         "give the provider's full https:// address, or set `provider: netlify`"))
+    return out
+
+
+CONFIRMABLE = list(CONFIRMABLE_SAMPLES)
+# How each confirmable fact is named to staff.
+FACT_NAMES = {"name": "name", "short_name": "short name", "address": "town, state, ZIP code and country",
+              "hours": "opening hours", "reply_within": "reply time", "booking_url": "booking link (or none)",
+              "form": "form provider and endpoint (or none)", "practice": "session length and ways of working",
+              "crisis": "crisis-line region"}
+
+CLINIC = mapping({
+    "name": text(2, 120),
+    "short_name": text(2, 40),
+    "phone": _phone,
+    "email": pattern(EMAIL, "hello@yourclinic.com", "an email address"),
+    "address": mapping({"street": text(2, 120), "locality": text(2, 80), "region": text(2, 40),
+                        "postal_code": text(3, 12), "country": pattern(re.compile(r"^[A-Z]{2}$"), "US", "a two-letter country code")},
+                       required=("street", "locality", "region", "postal_code", "country")),
+    "hours": listing(_hours_slot, 1, 14),
+    "reply_within": text(3, 60),
+    "booking_url": url(optional=True),
+    "form": _form,
+    "practice": mapping({"session_minutes": number(15, 180), "in_person": flag, "online": flag, "evening": flag,
+                         "prescribes": flag, "first_call_minutes": number(0, 60)},
+                        required=("session_minutes",)),
+    "crisis": mapping({"region": choice(lambda ctx: list(ctx["presets"]))}, required=("region",)),
+    "confirmed": listing(choice(CONFIRMABLE), 0, len(CONFIRMABLE)),
+}, required=("name", "short_name", "phone", "email", "address", "hours", "reply_within", "practice", "crisis"))
+
+CRISIS_LINE = mapping({
+    "name": text(2, 80), "call": pattern(DIGITS, '"988"', "a number to dial, digits only"),
+    "display": text(2, 30), "press": pattern(re.compile(r"^\d$"), '"1"', "one digit"),
+    "text": pattern(DIGITS, '"741741"', "a number to text, digits only"),
+    "keyword": pattern(re.compile(r"^[A-Za-z0-9]{1,20}$"), "HOME", "one word"),
+    "chat": url(), "url": url(), "note": text(2, 160), "language": text(2, 40),
+}, required=("name",))
+
+SITE = {
+    "site_url": url(),
+    "extra.edit_base_url": url(optional=True),
+    "extra.clinic": CLINIC,
+    "extra.team": listing(mapping({"id": pattern(SLUG, "dr-jane-doe", "an id of lower-case words joined by dashes"),
+                                   "name": text(2, 80), "credentials": text(2, 120, optional=True),
+                                   "fictional": flag}, required=("id", "name")), 1, 100),
+    "extra.calls_to_action": None,  # checked below: any names, each a mapping
+    "extra.crisis_presets": None,
+    "extra.elsewhere": mapping({"name": text(2, 80), "url": url()}, required=("name", "url")),
+    "extra.redirects": None,
+}
+
+
+def _get(config, dotted: str):
+    value = config
+    for part in dotted.split("."):
+        if not hasattr(value, "get"):
+            return None
+        value = value.get(part)
+    return value
+
+
+def validate(config, mode: str = "preview") -> list[Issue]:
+    """Every schema problem of the site's facts, as Issues with dotted keys."""
     extra = config.get("extra") or {}
-    clinic = extra.get("clinic") or {}
-    problems: list[Problem] = []
-
-    def add(key, rule, message, fix, severity="error"):
-        line = lines.get(key) or lines.get(key.rsplit(".", 1)[0]) or 1
-        problems.append(Problem(name, line, rule, message, fix, severity))
-
-    if not clinic:
-        add("extra", "clinic-facts", "there is no `extra: clinic:` block", "copy the block from the README")
-        return problems
-    for key in ("name", "phone", "email", "address", "hours", "reply_within", "crisis"):
-        if not clinic.get(key):
-            add(f"extra.clinic.{key}", "clinic-facts", f"the clinic fact `{key}` is missing or empty",
-                f"fill in `{key}:` under `extra: clinic:`")
-
-    phone = clinic.get("phone") or {}
-    if phone:
-        display, e164 = str(phone.get("display", "")), str(phone.get("e164", ""))
-        if not E164.match(e164):
-            add("extra.clinic.phone.e164", "clinic-facts", f"phone e164 {e164!r} is not in international form",
-                "write it as + then country code and number, digits only, e.g. \"+12025550142\"")
-        elif re.sub(r"\D", "", display) not in e164:
-            add("extra.clinic.phone.display", "clinic-facts",
-                f"phone display {display!r} and e164 {e164!r} are different numbers",
-                "make both lines the same number")
-
-    for i, slot in enumerate(clinic.get("hours") or []):
-        key = f"extra.clinic.hours.{i}"
-        bad_days = [d for d in slot.get("days", []) if d not in DAYS]
-        if bad_days or not slot.get("days"):
-            add(key, "clinic-facts", f"opening days {bad_days or '[]'} are not day codes",
-                f"use day codes from {', '.join(DAYS)}")
-        for edge in ("opens", "closes"):
-            if not HHMM.match(str(slot.get(edge, ""))):
-                add(key, "clinic-facts", f"`{edge}` {slot.get(edge)!r} is not a 24-hour time",
-                    "write it as \"HH:MM\" in quotes, e.g. \"09:00\"")
-
-    region = (clinic.get("crisis") or {}).get("region")
-    presets = extra.get("crisis_presets") or {}
-    if region not in presets:
-        add("extra.clinic.crisis.region", "crisis-region", f"crisis region {region!r} has no preset",
-            f"use one of {', '.join(presets) or 'US, UK'}")
+    presets = extra.get("crisis_presets") if isinstance(extra.get("crisis_presets"), dict) else {}
+    ctx = {"mode": mode, "presets": presets}
+    out: list[Issue] = []
+    for key, check in SITE.items():
+        value = _get(config, key)
+        if check is None:
+            continue
+        if value in (None, "") and key == "extra.edit_base_url":
+            continue
+        if value is None:
+            out.append(Issue(key.rsplit(".", 1)[0] if "." in key else key, f"`{key}` is missing",
+                             f"add `{key.rsplit('.', 1)[-1]}:` (see the README, \"Where things live\")"))
+            continue
+        out += check(key, value, ctx)
+    ctas = extra.get("calls_to_action")
+    cta = mapping({"heading": text(2, 80), "text": text(2, 300), "button": text(2, 40)}, required=("heading", "button"))
+    if isinstance(ctas, dict):
+        for name, value in ctas.items():
+            out += cta(f"extra.calls_to_action.{name}", value, ctx)
+    elif ctas is not None:
+        out += cta("extra.calls_to_action", ctas, ctx)
+    preset = mapping({"verified": text(10, 10), "emergency": mapping({"label": text(2, 40), "number": pattern(DIGITS, '"911"', "digits"),
+                                                                       "e164": pattern(DIGITS, '"911"', "digits")}, required=("number",)),
+                      "lines": listing(CRISIS_LINE, 1, 20)}, required=("verified", "emergency", "lines"))
+    if isinstance(presets, dict) and presets:
+        for region, value in presets.items():
+            out += preset(f"extra.crisis_presets.{region}", value, ctx)
     else:
-        verified = presets[region].get("verified")
-        try:  # written in quotes ("2026-11-26") so every builder reads it as text
-            verified = _dt.date.fromisoformat(str(verified))
-        except ValueError:
-            verified = None
-        if not isinstance(verified, _dt.date):
-            add(f"extra.crisis_presets.{region}.verified", "crisis-verified",
-                f"the {region} crisis lines have no valid `verified` date", "write the date you checked them, YYYY-MM-DD")
-        elif (today - verified).days > 365:
-            add(f"extra.crisis_presets.{region}.verified", "crisis-verified",
-                f"the {region} crisis lines were last verified on {verified}, more than 12 months ago",
-                "check every line on its live source, then set `verified` to today",
-                "error" if mode == "production" else "warning")
-
-    # Launch readiness: fictional details are fine in preview, never in public.
-    severity = "error" if mode == "production" else "warning"
-    for key, value in _leaves(clinic, "extra.clinic"):
-        if FICTIONAL_PHONE.search(value) or FICTIONAL_DOMAIN.search(value):
-            add(key, "fictional-fact", f"{value!r} is a fictional placeholder",
-                "replace it with the clinic's real detail before launch", severity)
-    site_url = str(config.get("site_url") or "")
-    if FICTIONAL_DOMAIN.search(site_url):
-        add("site_url", "fictional-fact", f"site_url {site_url!r} is a fictional placeholder",
-            "set the address the site will be published at", severity)
-    edit = str(extra.get("edit_base_url") or "")
-    if "example" in edit:
-        add("extra.edit_base_url", "fictional-fact", f"edit_base_url {edit!r} is a fictional placeholder",
-            "set the web-editor address of the site's repository", severity)
-    for i, member in enumerate(extra.get("team") or []):
-        if member.get("fictional"):
-            add(f"extra.team.{i}", "fictional-fact", f"team member {member.get('id')!r} is fictional",
-                "replace with a real clinician and remove `fictional: true`", severity)
-    return problems
+        out.append(Issue("extra", "there are no crisis lines (`extra: crisis_presets:`)", "copy the block from the README"))
+    redirects = extra.get("redirects") or {}
+    if not isinstance(redirects, dict):
+        out.append(Issue("extra.redirects", "`redirects` should be old address: new address lines", "write `old/path: new/path/`"))
+    else:
+        for old, new in redirects.items():
+            for side in (old, new):
+                if not isinstance(side, str) or re.search(r"[\s\"'<>\\`;:]|^//", side):
+                    out.append(Issue(f"extra.redirects.{old}", f"{side!r} is not a path on this site",
+                                     "write paths like old/page and new/page/, without https:// or spaces"))
+    return out
 
 
 def _leaves(value, prefix):
@@ -150,4 +328,91 @@ def _leaves(value, prefix):
         for i, v in enumerate(value):
             yield from _leaves(v, f"{prefix}.{i}")
     elif value is not None:
-        yield prefix, str(value)
+        yield prefix, value
+
+
+def launch_issues(config) -> list[Issue]:
+    """Facts still equal to the samples the project ships with (and any 555-01xx
+    number or example.* domain): launch problems, errors in production."""
+    extra = config.get("extra") or {}
+    clinic = extra.get("clinic") or {}
+    out = []
+    for key, sample in FICTIONAL_SAMPLES.items():
+        value = _get(config, key)
+        if value is not None and str(value).strip().rstrip("/") == sample.rstrip("/"):
+            out.append(Issue(key, f"{value!r} is the sample value the site ships with",
+                             "replace it with the clinic's real detail before launch"))
+    seen = {i.key for i in out}
+    for key, value in [*_leaves(clinic, "extra.clinic"), ("site_url", config.get("site_url")),
+                       ("extra.edit_base_url", extra.get("edit_base_url"))]:
+        if key not in seen and value is not None and (FICTIONAL_PHONE.search(str(value)) or FICTIONAL_DOMAIN.search(str(value))):
+            out.append(Issue(key, f"{value!r} is a fictional placeholder", "replace it with the clinic's real detail before launch"))
+    for i, member in enumerate(extra.get("team") or []):
+        if not isinstance(member, dict):
+            continue
+        if member.get("fictional") or member.get("id") == SAMPLE_TEAM["id"] or member.get("name") == SAMPLE_TEAM["name"]:
+            out.append(Issue(f"extra.team.{i}", f"team member {member.get('name')!r} is the sample clinician",
+                             "replace with a real clinician (README \"Changing clinicians\": "
+                             "python3 scripts/reviewer.py OLD-ID NEW-ID moves every page)"))
+    confirmed = set(clinic.get("confirmed") or [])
+    for name, sample in CONFIRMABLE_SAMPLES.items():
+        value = clinic.get(name)
+        if name in confirmed or value is None:
+            continue
+        same = value == sample if not isinstance(sample, dict) else (
+            isinstance(value, dict) and all(value.get(k) == v for k, v in sample.items()))
+        if same:
+            out.append(Issue(f"extra.clinic.{name}", f"`{name}` is still the sample the site ships with",
+                             f"write the clinic's real {FACT_NAMES[name]}; if the sample is already right, "
+                             f"add `{name}` to `confirmed:` under `extra: clinic:`"))
+    return out
+
+
+def check(config, lines: dict | None = None, mode: str | None = None, today: _dt.date | None = None,
+          file: str = "mkdocs.yml") -> list[Problem]:
+    """All problems with the site's facts, as Problems naming the file and line."""
+    mode = mode or modes.current()
+    today = today or modes.today()
+    lines = lines if lines is not None else (_config.lines(config.config_file_path)
+                                             if getattr(config, "config_file_path", None) else {})
+    problems: list[Problem] = []
+
+    def line_of(key: str) -> int:
+        while key:
+            if key in lines:
+                return lines[key]
+            key = key.rsplit(".", 1)[0] if "." in key else ""
+        return 1
+
+    for issue in validate(config, mode):
+        problems.append(Problem(file, line_of(issue.key), "clinic-facts", issue.message, issue.fix))
+    severity = "error" if mode == "production" else "warning"
+    for issue in launch_issues(config):
+        problems.append(Problem(file, line_of(issue.key), "sample-fact", issue.message, issue.fix, severity))
+
+    extra = config.get("extra") or {}
+    region = ((extra.get("clinic") or {}).get("crisis") or {}).get("region") if isinstance(extra.get("clinic"), dict) else None
+    preset = (extra.get("crisis_presets") or {}).get(region) if isinstance(extra.get("crisis_presets"), dict) else None
+    if isinstance(preset, dict):
+        try:  # written in quotes ("2026-11-26") so every builder reads it as text
+            verified = _dt.date.fromisoformat(str(preset.get("verified")))
+        except ValueError:
+            problems.append(Problem(file, line_of(f"extra.crisis_presets.{region}.verified"), "crisis-verified",
+                                    f"the {region} crisis lines have no valid `verified` date",
+                                    "write the date you checked them, YYYY-MM-DD, in quotes"))
+        else:
+            if (today - verified).days > 365:
+                problems.append(Problem(file, line_of(f"extra.crisis_presets.{region}.verified"), "crisis-verified",
+                                        f"the {region} crisis lines were last verified on {verified}, more than 12 months ago",
+                                        "check every line on its live source, then set `verified` to today", severity))
+    return problems
+
+
+def load(config_path: str | Path = "mkdocs.yml"):
+    """(MkDocs' validated config, dotted key -> line) of a site's mkdocs.yml."""
+    return _config.load(config_path), _config.lines(config_path)
+
+
+def check_file(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None):
+    config, lines = load(config_path)
+    return check(config, lines, mode, today, _config.display_name(config_path))

@@ -1,5 +1,6 @@
-"""The last step of every build, run on the finished site/ folder by
-scripts/build.py (and by the tests), whichever builder made it:
+"""The last step of every build, run on the finished site/ folder by the
+plugin (clinicsite/plugin.py), or as a command for builders that run no MkDocs
+plugin (`python -m clinicsite.publish site`):
 
 - security headers for hosts that read a `_headers` file (Netlify, Cloudflare
   Pages), with a Content-Security-Policy that lists a hash of every inline
@@ -19,6 +20,7 @@ import base64
 import gzip
 import hashlib
 import html
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -131,7 +133,12 @@ def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
             f"<body><p>This page has moved to <a href=\"{html.escape(target)}\">{html.escape(target)}</a>.</p></body></html>\n",
             encoding="utf-8")
         out.append((base.rstrip("/") + old_path, target))
-    (site / "_redirects").write_text("".join(f"{a} {b} 301\n{a}/ {b} 301\n" for a, b in out), encoding="utf-8")
+    # Netlify serves a file that exists at the old address (the refresh page
+    # above, for GitHub Pages) instead of a redirect unless the rule is forced
+    # with `!`; Cloudflare Pages always follows redirects and would ignore a rule
+    # with `!`. netlify.toml sets CLINIC_HOST=netlify for its builds.
+    code = "301!" if os.environ.get("CLINIC_HOST", "").lower() == "netlify" else "301"
+    (site / "_redirects").write_text("".join(f"{a} {b} {code}\n{a}/ {b} {code}\n" for a, b in out), encoding="utf-8")
     return out
 
 
@@ -146,12 +153,29 @@ def steady_sitemap_gz(site: Path) -> None:
         (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
 
 
-def run(site: str | Path, config_path: str | Path = "mkdocs.yml") -> None:
+def run(site: str | Path, config) -> None:
+    """The publishing step on a built site. `config`: MkDocs' config of the site
+    (the plugin passes it), or the path of its mkdocs.yml (the command)."""
     site = Path(site)
-    config, _ = facts.load(config_path)
+    if isinstance(config, (str, Path)):
+        config, _ = facts.load(config)
     redirects(site, config)
     robots(site, config)
     steady_sitemap_gz(site)
     hashes = inline_script_hashes(site)
     (site / "_headers").write_text(headers_file(hashes, config), encoding="utf-8")
     add_meta_policy(site, policy(hashes, config, for_meta=True))
+
+
+if __name__ == "__main__":  # for builders that run no MkDocs plugin (Zensical)
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write headers, policy, redirects and robots.txt into a built site.")
+    parser.add_argument("site_dir", help="the built site, e.g. site")
+    parser.add_argument("--config", default="mkdocs.yml")
+    args = parser.parse_args()
+    try:
+        run(args.site_dir, args.config)
+    except PublishError as err:
+        raise SystemExit(f"ERROR: {err}")
+    print(f"Published {args.site_dir}/: _headers, _redirects, robots.txt and the policy tag written.")

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
+from . import config as _config
 from . import facts
 
 BODY = """
@@ -92,7 +93,7 @@ def create(root: Path, title: str, description: str, section: str, reviewer: str
     reviewer = reviewer or (team[0] if team else None)
     if reviewer not in team:
         raise ScaffoldError(f"reviewer {reviewer!r} is not in `extra: team:` (fix: use one of {', '.join(team)})")
-    months = int((extra.get("checks") or {}).get("review_period_months", 12))
+    months = int(_config.plugin_settings(config)["review_period_months"])
     today = today or _dt.date.today()
     slug = slugify(title, "-")
     if not slug:
@@ -104,7 +105,7 @@ def create(root: Path, title: str, description: str, section: str, reviewer: str
     text = config_path.read_text(encoding="utf-8")
     updated = insert_nav(text, section, f"{slug}.md")
     # The result must still be the same YAML with one more nav entry.
-    before, after = yaml.load(text, Loader=facts._Loader), yaml.load(updated, Loader=facts._Loader)
+    before, after = yaml.load(text, Loader=_config.TolerantLoader), yaml.load(updated, Loader=_config.TolerantLoader)
     if str(before).count(".md") + 1 != str(after).count(".md"):
         raise ScaffoldError("could not add the page to the navigation safely (fix: add it to `nav:` by hand)")
     path.write_text(front_matter(title, description, reviewer, today, months) + BODY, encoding="utf-8")

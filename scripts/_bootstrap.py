@@ -1,8 +1,10 @@
-"""Sets up the project's virtual environment (.venv) from requirements.lock,
-then re-runs the calling script inside it. Needs only Python 3.11+ with venv.
+"""Sets up the project's virtual environment (.venv) from a lock file, then
+re-runs the calling script inside it. Needs only Python 3.11+ with venv.
 
-The lock holds exact versions with hashes (pip --require-hashes), so every
-machine installs the same files. Set-up is skipped when the lock is unchanged.
+Two locks, both with exact versions and hashes (pip --require-hashes):
+requirements/build.lock holds what building the site needs (the deploy
+installs only that); requirements/dev.lock adds what the tests need. Set-up is
+skipped when the lock in use is unchanged.
 """
 from __future__ import annotations
 
@@ -14,37 +16,43 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / ".venv"
+VENV = Path(os.environ.get("CLINIC_VENV") or ROOT / ".venv")
 PYTHON = VENV / "bin" / "python"
-STAMP = VENV / ".installed-lock"
+LOCKS = {"build": ROOT / "requirements" / "build.lock", "dev": ROOT / "requirements" / "dev.lock"}
 
 
-def _lock_digest() -> str:
+def _digest(lock: Path) -> str:
     h = hashlib.sha256()
-    for name in ("requirements.lock", "pyproject.toml"):
-        h.update((ROOT / name).read_bytes())
+    for path in (lock, ROOT / "pyproject.toml"):
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 
-def ensure_venv() -> Path:
+def _installed(kind: str) -> bool:
+    stamp = VENV / f".installed-{kind}"
+    return stamp.exists() and stamp.read_text().strip() == _digest(LOCKS[kind])
+
+
+def ensure_venv(kind: str = "build") -> Path:
     if sys.version_info < (3, 11):
         sys.exit("Python 3.11 or newer is needed (fix: install it, then run this command with python3.11)")
     if not PYTHON.exists():
         print("Setting up .venv (first run only) ...", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    digest = _lock_digest()
-    if not STAMP.exists() or STAMP.read_text().strip() != digest:
+    if not _installed(kind) and not (kind == "build" and _installed("dev")):  # dev.lock holds all of build.lock
+        lock = LOCKS[kind]
+        print(f"Installing {lock.relative_to(ROOT)} into .venv ...", flush=True)
         pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        subprocess.run(pip + ["--require-hashes", "-r", str(ROOT / "requirements.lock")], check=True)
-        # The project's own package, editable, with nothing more fetched.
+        subprocess.run(pip + ["--require-hashes", "-r", str(lock)], check=True)
+        # The project's own package (plugin, components), editable, with nothing more fetched.
         subprocess.run(pip + ["--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
-        STAMP.write_text(digest)
+        (VENV / f".installed-{kind}").write_text(_digest(lock))
     return PYTHON
 
 
-def in_venv() -> None:
+def in_venv(kind: str = "build") -> None:
     """Re-run the calling script with the project's Python, after set-up."""
-    python = ensure_venv()
+    python = ensure_venv(kind)
     if Path(sys.prefix).resolve() != VENV.resolve():
         os.execv(str(python), [str(python), *sys.argv])
     os.chdir(ROOT)

@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _bootstrap  # noqa: E402
 
-_bootstrap.in_venv()
+_bootstrap.in_venv("dev")
 sys.path.insert(0, str(_bootstrap.ROOT / "benchmark"))
 import synthetic  # noqa: E402
 

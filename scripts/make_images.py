@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _bootstrap  # noqa: E402
 
-_bootstrap.in_venv()
+_bootstrap.in_venv("dev")
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from clinicsite import browser, facts  # noqa: E402

@@ -13,7 +13,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _bootstrap  # noqa: E402
 
-_bootstrap.in_venv()
+_bootstrap.in_venv("dev")
 from clinicsite import browser  # noqa: E402
 
 if not browser.chromium_available():

@@ -1,8 +1,20 @@
 """Shared fixtures: the site is built once per run (test mode) and served from
-a real HTTP server on 127.0.0.1; browser tests drive Debian's Chromium."""
+a real HTTP server on 127.0.0.1; browser tests drive Debian's Chromium.
+
+Two kinds of project are tested:
+- the clinic's site (SITE: the repository's mkdocs.yml and docs/, or the copy
+  named by CLINIC_SITE_ROOT, as the launch test does with another clinic's
+  details): its tests read every expected fact from its configuration;
+- the generator's own fixture project (tests/fixtures/project/), a small clinic
+  with its own facts, for tests of components, checks and publishing.
+"""
 from __future__ import annotations
 
+import functools
+import json
 import os
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,13 +22,27 @@ from bs4 import BeautifulSoup
 
 from clinicsite import browser as clinic_browser
 from clinicsite import build as pipeline
+from clinicsite import config as site_config_module
 
 ROOT = Path(__file__).resolve().parent.parent
+# The clinic site under test: this repository, or a launch copy of it.
+SITE = Path(os.environ.get("CLINIC_SITE_ROOT") or ROOT).resolve()
+FIXTURE = ROOT / "tests" / "fixtures" / "project"
 # The date the tests treat as "today", so date rules never start failing on their own.
 TEST_TODAY = "2026-12-01"
 
 
-def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", mode: str = "test", today: str = TEST_TODAY, check=True):
+@functools.lru_cache(maxsize=None)
+def site_config(config_path: Path = SITE / "mkdocs.yml"):
+    """MkDocs' validated config of a project: where tests read the facts they expect."""
+    return site_config_module.load(config_path)
+
+
+def clinic(config_path: Path = SITE / "mkdocs.yml") -> dict:
+    return site_config(config_path)["extra"]["clinic"]
+
+
+def build(site_dir: Path, config: Path = SITE / "mkdocs.yml", mode: str = "test", today: str = TEST_TODAY, check=True):
     """Build a site with the project's real pipeline; returns the finished process."""
     result = pipeline.build(config, site_dir, mode=mode, today=today, quiet=True)
     if check and result.returncode:
@@ -24,31 +50,97 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", mode: str = "test"
     return result
 
 
-def copy_project(dest: Path, replace=(), launch_ready=False) -> Path:
-    """A copy of what a build reads, with text replacements in mkdocs.yml, so a
-    test can change the clinic facts safely. Returns the copied config's path.
-    launch_ready: the clinic's details look real and every [PLACEHOLDER: ...] is
-    filled in, so a production build passes unless the thing under test breaks it."""
-    import re
-    import shutil
+# ---- editing facts in a copy, as staff would: one value on its own line ----------
 
-    for name in ("docs", "overrides", "clinicsite"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    if launch_ready:
-        replace = (*LAUNCH_READY, *replace)
-        for page in (dest / "docs").rglob("*.md"):
-            page.write_text(re.sub(r"\[PLACEHOLDER:[^\]]*\]", "Details to follow.", page.read_text()))
-    text = (ROOT / "mkdocs.yml").read_text()
+def _flow(value) -> str:
+    """A value as YAML flow text (JSON is YAML): strings quoted, so `:` and `#` stay text."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def set_facts(config_path: Path, changes: dict) -> None:
+    """Set dotted keys of a mkdocs.yml (e.g. `extra.clinic.phone.e164`) in place,
+    keeping its comments, anchors and layout, as a clinic editing the file would."""
+    for key, value in changes.items():
+        text = config_path.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        number = site_config_module.lines(config_path).get(key)
+        assert number, f"{key} is not in {config_path}"
+        i = number - 1
+        name = re.escape(key.rsplit(".", 1)[-1])
+        line = lines[i]
+        head = re.match(rf"^(.*?\b{name}:[ \t]*(?:&[\w-]+[ \t]+)?)", line)
+        assert head, f"cannot edit line {number}: {line!r}"
+        rest = line[head.end():]
+        token = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|\[[^\]]*\]|\{[^}]*\}"
+        if "{" in head.group(1):  # inside a flow mapping: the value ends at `,` or `}`
+            value = re.match(rf"(?:{token}|[^,}}\n]*)", rest).group(0)
+        else:  # a block line: the value ends at a comment or the line's end
+            value = re.match(rf"(?:{token}|(?:[^#\n]|(?<!\s)#)*?)(?=\s+#|\s*$)", rest).group(0)
+        tail = rest[len(value):]
+        if not value.strip():  # a block (mapping or list) follows: replace it whole
+            indent = len(line) - len(line.lstrip())
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip()) > indent):
+                j += 1
+            lines[i + 1:j] = []
+        lines[i] = head.group(1).rstrip(" \t") + " " + _flow(changes[key]) + (tail if tail.strip() else "\n")
+        config_path.write_text("".join(lines), encoding="utf-8")
+        site_config_module._lines.cache_clear()
+
+
+def copy_project(dest: Path, replace=(), launch_ready=False, facts: dict | None = None, source: Path = SITE) -> Path:
+    """A copy of what a build reads, so a test can change the clinic facts safely.
+    Returns the copied config's path. `facts`: dotted keys to set (set_facts);
+    `replace`: text replacements in mkdocs.yml; launch_ready: another clinic's
+    realistic details (tests/fixtures/another-clinic.json) put in, and every
+    [PLACEHOLDER: ...] filled, so a production build passes unless the thing
+    under test breaks it."""
+    for name in ("docs", "overrides"):
+        if (source / name).exists():
+            shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    text = (source / "mkdocs.yml").read_text()
     for old, new in replace:
         assert old in text, f"{old!r} is not in mkdocs.yml"
         text = text.replace(old, new)
     (dest / "mkdocs.yml").write_text(text)
+    if launch_ready:
+        make_launch_ready(dest)
+    if facts:
+        set_facts(dest / "mkdocs.yml", facts)
     return dest / "mkdocs.yml"
 
 
-# Replacements that make the clinic facts look real (see copy_project).
-LAUNCH_READY = (("555-0142", "555-2368"), ("5550142", "5552368"), ("example.org", "clinic-website.test"),
-                ("example-clinic", "clinic-team"), ("fictional: true", "fictional: false"))
+def copy_fixture(dest: Path, facts: dict | None = None) -> Path:
+    """A copy of the generator's fixture project; the theme stays the generator's."""
+    shutil.copytree(FIXTURE / "docs", dest / "docs")
+    text = (FIXTURE / "mkdocs.yml").read_text().replace("custom_dir: ../../../overrides",
+                                                         f"custom_dir: {ROOT / 'overrides'}")
+    (dest / "mkdocs.yml").write_text(text)
+    if facts:
+        set_facts(dest / "mkdocs.yml", facts)
+    return dest / "mkdocs.yml"
+
+
+ANOTHER_CLINIC = json.loads((ROOT / "tests" / "fixtures" / "another-clinic.json").read_text())
+
+
+def make_launch_ready(root: Path) -> None:
+    """Put in another clinic's realistic details, as a clinic would at launch:
+    every fact, a new team (pages moved to it with scripts/reviewer.py's code),
+    and every placeholder filled."""
+    from clinicsite import reviewers
+
+    config = root / "mkdocs.yml"
+    old_team = [m["id"] for m in site_config_module.load(config)["extra"]["team"]]
+    set_facts(config, ANOTHER_CLINIC["facts"])
+    new_ids = [m["id"] for m in ANOTHER_CLINIC["facts"]["extra.team"]]
+    for i, old in enumerate(old_team):
+        reviewers.move(root / "docs", old, new_ids[i % len(new_ids)])
+    for page in (root / "docs").rglob("*.md"):
+        text = page.read_text()
+        filled = re.sub(r"\[PLACEHOLDER:[^\]]*\]", ANOTHER_CLINIC["placeholder_text"], text)
+        if filled != text:
+            page.write_text(filled)
 
 
 def html_pages(site_dir: Path):
@@ -74,10 +166,13 @@ def base_url(site_dir):
 
 
 def pytest_report_header(config):
+    lines = [f"site under test: {SITE}"]
     if not clinic_browser.chromium_available():
-        return (f"!!! No Chromium at {clinic_browser.CHROMIUM_PATH}: browser tests will be skipped "
-                "(fix: apt-get install chromium, or set CHROMIUM_PATH). With CI=true they fail instead. !!!")
-    return f"browser: {clinic_browser.CHROMIUM_PATH}"
+        lines.append(f"!!! No Chromium at {clinic_browser.CHROMIUM_PATH}: browser tests will be skipped "
+                     "(fix: apt-get install chromium, or set CHROMIUM_PATH). With CI=true they fail instead. !!!")
+    else:
+        lines.append(f"browser: {clinic_browser.CHROMIUM_PATH}")
+    return lines
 
 
 @pytest.fixture(scope="session")

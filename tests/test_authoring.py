@@ -1,13 +1,15 @@
-"""The article contract and its checks: every broken article in
-tests/articles/broken/ fails with the right rule, file and line, and the build
-fails; a valid article produces no message at all."""
+"""The article contract and its checks, on the generator's fixture project:
+every broken article in tests/articles/broken/ is reported with the right
+rule, file and line by the fast checks (each rule is proved there); one build
+proves the checks run inside `mkdocs build` and stop it; a valid article
+produces no message at all."""
 import datetime as dt
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, copy_project, soup
+from conftest import SITE, build, copy_fixture, soup
 
 from clinicsite import checks, scaffold
 
@@ -44,10 +46,10 @@ BROKEN = {
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    """A copy of the project whose clinic facts look real, so that a production
-    build passes unless the article under test breaks it."""
+    """A copy of the generator's fixture project, whose facts are its own and
+    launch-ready, so a production build passes unless the article breaks it."""
     root = tmp_path_factory.mktemp("project")
-    copy_project(root, launch_ready=True)
+    copy_fixture(root)
     return root
 
 
@@ -88,7 +90,7 @@ def test_a_valid_article_produces_no_message_at_all(project, article):
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_a_broken_article_is_reported_on_its_line_and_fails_the_build(project, article, case):
+def test_a_broken_article_is_reported_on_its_line(project, article, case):
     rule, line, mode = BROKEN[case]
     article(HERE / "broken" / f"{case}.md")
     _, problems = checks.run(project / "mkdocs.yml", mode=mode, today=TODAY)
@@ -103,9 +105,19 @@ def test_a_broken_article_is_reported_on_its_line_and_fails_the_build(project, a
         _, preview = checks.run(project / "mkdocs.yml", mode="preview", today=TODAY)
         assert [p.severity for p in preview if p.file == NAME] == ["warning"]
 
-    result = build(project / "site", config=project / "mkdocs.yml", mode=mode, today=str(TODAY), check=False)
-    assert result.returncode != 0
-    assert str(problem) in result.stdout + result.stderr
+
+@pytest.mark.parametrize("case", ["banned-phrase", "placeholder"])
+def test_a_broken_article_stops_the_build_and_its_error_comes_last(project, article, case, tmp_path):
+    """The same checks run inside `mkdocs build`: the error stops it, leaves no
+    site folder, and is repeated at the end of the output, after every warning."""
+    rule, line, mode = BROKEN[case]
+    article(HERE / "broken" / f"{case}.md")
+    site = tmp_path / "site"
+    result = build(site, config=project / "mkdocs.yml", mode=mode, today=str(TODAY), check=False)
+    output = (result.stdout + result.stderr).rstrip()
+    assert result.returncode != 0 and "Traceback" not in output
+    assert output.splitlines()[-1].strip().startswith(f"{NAME}:{line}: {rule}:"), output[-800:]
+    assert not site.exists()
 
 
 def test_too_hard_text_names_its_three_hardest_sentences(project, article):
@@ -131,7 +143,7 @@ def test_github_annotations_name_file_and_line(project, article):
 
 
 def test_the_real_site_has_no_errors_and_every_grade_within_limits():
-    ctx, problems = checks.run(ROOT / "mkdocs.yml", mode="preview", today=TODAY)
+    ctx, problems = checks.run(SITE / "mkdocs.yml", mode="preview", today=TODAY)
     assert [p for p in problems if p.severity == "error"] == []
     grades = checks.grade_table(ctx)
     assert all(g is None or g <= 8 for _, g in grades), grades
@@ -143,7 +155,8 @@ def test_edit_link_shows_in_preview_and_never_in_production(project, article, tm
     build(tmp_path / "production", config=project / "mkdocs.yml", mode="production", check=True)
     preview = soup(tmp_path / "preview" / "partners" / "index.html")
     link = preview.find("a", string="Edit this page")
-    assert link["href"] == "https://github.com/clinic-team/website/edit/main/docs/partners.md"
+    edit_base = checks.facts.load(project / "mkdocs.yml")[0]["extra"]["edit_base_url"]
+    assert link["href"] == edit_base + "partners.md"
     for page in (tmp_path / "production").rglob("*.html"):
         assert "Edit this page" not in page.read_text(), page
     review = preview.select_one(".clinic-review").get_text(" ", strip=True)
@@ -154,12 +167,12 @@ def test_scaffolded_article_passes_every_check_and_joins_the_navigation(project,
     before = (project / "mkdocs.yml").read_text()
     path = scaffold.create(project, "How can partners help?",
                            "What partners and family can do to support a man who is getting help for depression.",
-                           "About IPT", today=TODAY)
+                           "About us", today=TODAY)
     try:
         after = (project / "mkdocs.yml").read_text()
         added = [line for line in after.splitlines() if line not in before.splitlines()]
-        assert added == ["      - how-can-partners-help.md"]
-        assert after.replace("      - how-can-partners-help.md\n", "") == before  # comments and anchors intact
+        assert [line.strip() for line in added] == ["- how-can-partners-help.md"]
+        assert after.replace(added[0] + "\n", "") == before  # comments and anchors intact
         _, problems = checks.run(project / "mkdocs.yml", mode="preview", today=TODAY)
         mine = [p for p in problems if p.file == "docs/how-can-partners-help.md"]
         assert [(p.rule, p.severity) for p in mine] == [("placeholder", "warning")]
@@ -173,17 +186,15 @@ def test_scaffolded_article_passes_every_check_and_joins_the_navigation(project,
         (project / "mkdocs.yml").write_text(before)
 
 
-def test_the_fast_check_command_covers_the_site_in_under_five_seconds():
+def test_the_fast_check_command_covers_the_site():
     import subprocess
     import sys
-    import time
 
-    started = time.monotonic()
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py")], capture_output=True, text=True, cwd=ROOT)
-    elapsed = time.monotonic() - started
+    result = subprocess.run([sys.executable, str(SITE / "scripts" / "check.py") if (SITE / "scripts").is_dir()
+                             else str(Path(__file__).parent.parent / "scripts" / "check.py"),
+                             "--config", str(SITE / "mkdocs.yml")], capture_output=True, text=True, cwd=SITE)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "docs/what-is-ipt.md" in result.stdout and "Reading grade" in result.stdout
-    assert elapsed < 5, elapsed
 
 
 def test_the_fast_dictionary_gives_textstats_own_grades():
@@ -193,7 +204,7 @@ def test_the_fast_dictionary_gives_textstats_own_grades():
     import subprocess
     import sys
 
-    ctx = checks.context(ROOT / "mkdocs.yml")
+    ctx = checks.context(SITE / "mkdocs.yml")
     texts = [" ".join(t for _, t in checks.reading_pieces(src)) for src in ctx.sources.values()]
     texts = [t for t in texts if len(t.split()) > 30]
     stock = subprocess.run([sys.executable, "-c", "import json, sys, textstat; "

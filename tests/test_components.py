@@ -7,7 +7,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import build, copy_project, soup
+from conftest import build, copy_fixture, copy_project, site_config, soup
 from test_accessibility import describe, violations_of
 
 from clinicsite import browser as clinic_browser
@@ -73,8 +73,7 @@ def endpoint():
 def form_site(tmp_path_factory, endpoint):
     """The site built with the contact form pointed at the local endpoint."""
     root = tmp_path_factory.mktemp("formsite")
-    config = copy_project(root, [('form: {provider: formspree, endpoint: ""}',
-                                  f'form: {{provider: formspree, endpoint: "{endpoint.url}"}}')])
+    config = copy_project(root, facts={"extra.clinic.form.endpoint": endpoint.url})
     build(root / "site", config=config)
     with clinic_browser.serve(root / "site") as url:
         yield url
@@ -271,9 +270,9 @@ def test_both_crisis_presets(tmp_path, site_dir):
     assert us.find("a", href="tel:988") and us.find("a", href="sms:741741?&body=HOME") and us.find("a", href="tel:911")
     assert us.find("a", href="https://findahelpline.com/")
 
-    config = copy_project(tmp_path, [("crisis: {region: US}", "crisis: {region: UK}")])
+    config = copy_fixture(tmp_path, {"extra.clinic.crisis.region": "UK"})
     build(tmp_path / "site", config=config)
-    uk_page = soup(tmp_path / "site" / "crisis" / "index.html")
+    uk_page = soup(tmp_path / "site" / "components" / "index.html")
     uk = uk_page.select_one(".clinic-crisis-lines")
     for href in ("tel:999", "tel:111", "tel:116123", "sms:85258?&body=SHOUT"):
         assert uk.find("a", href=href), href
@@ -287,10 +286,10 @@ def test_a_crisis_preset_not_verified_for_a_year_fails_production(tmp_path):
     import datetime as dt
 
     config = copy_project(tmp_path)
-    problems = facts.check(config, mode="production", today=dt.date(2028, 1, 1))
+    problems = facts.check_file(config, mode="production", today=dt.date(2028, 1, 1))
     stale = [p for p in problems if p.rule == "crisis-verified"]
     assert stale and stale[0].severity == "error" and "more than 12 months" in stale[0].message
-    assert [p.severity for p in facts.check(config, mode="preview", today=dt.date(2028, 1, 1))
+    assert [p.severity for p in facts.check_file(config, mode="preview", today=dt.date(2028, 1, 1))
             if p.rule == "crisis-verified"] == ["warning"]
 
 
@@ -333,60 +332,53 @@ def test_self_check_without_javascript_is_a_list_then_the_call_to_action(chromiu
 
 # ---- escaping and one source of facts ---------------------------------------------
 
-NASTY = "O'Brien & <b>Sons</b> \"Clinic\""
+NASTY = "O'Brien & Sons \"Clinic\""
 
 
 def test_facts_and_front_matter_render_as_text_never_markup(tmp_path):
-    config = copy_project(tmp_path, [
-        ("site_name: &clinic_name The Advanced Treatment Center for Men's Depression",
-         f"site_name: &clinic_name '{NASTY.replace(chr(39), chr(39) * 2)}'"),
-        ("display: (202) 555-0142", 'display: "(202) 555-0142 <i>x</i>"'),
-        ("reply_within: one working day", "reply_within: 'a day & <script>alert(1)</script>'"),
-        ("heading: Talk to us about IPT", "heading: 'Talk & <em>now</em>'"),
-    ])
-    page = tmp_path / "docs" / "gallery.md"
-    page.write_text(page.read_text().replace("title: Component gallery", f"title: '{NASTY.replace(chr(39), chr(39) * 2)}'")
-                    .replace("description: Every component", "description: 'Quotes \" & <b>tags</b>: every component")
-                    .replace("for the automatic tests.", "for the automatic tests.'"))
+    """Quotes and `&` in facts and front matter stay text everywhere (markup in a
+    fact is refused by the schema, tests/test_clinic_facts.py)."""
+    config = copy_fixture(tmp_path, {"site_name": NASTY, "extra.clinic.reply_within": "a day & a \"half\"",
+                                     "extra.calls_to_action.default.heading": "Talk & \"listen\""})
+    page = tmp_path / "docs" / "components.md"
+    page.write_text(page.read_text().replace("title: Every component", f"title: '{NASTY.replace(chr(39), chr(39) * 2)}'")
+                    .replace("description: Each component", "description: 'Quotes \" & <b>tags</b>: each component")
+                    .replace("check them all.", "check them all.'"))
     build(tmp_path / "site", config=config)
-    doc = soup(tmp_path / "site" / "gallery" / "index.html")
-    assert doc.find("script", string=lambda s: s and "alert(1)" in s) is None
-    assert doc.find("i") is None and doc.select("b") == [] and doc.select(".clinic-cta__heading em") == []
+    doc = soup(tmp_path / "site" / "components" / "index.html")
+    assert doc.select("b") == []
     assert doc.title.get_text().startswith(NASTY)
     assert doc.find("meta", attrs={"name": "description"})["content"].startswith('Quotes " & <b>tags</b>')
     assert NASTY in doc.select_one(".md-content h1").get_text()
     assert NASTY in doc.select_one(".clinic-footer").get_text()
-    assert "(202) 555-0142 <i>x</i>" in doc.select_one(".clinic-contact a[href^='tel:']").get_text()
-    assert "a day & <script>alert(1)</script>" in doc.select_one(".clinic-contact .clinic-note").get_text()
-    assert "Talk & <em>now</em>" in doc.select(".clinic-cta__heading")[-1].get_text() or \
-        any("Talk & <em>now</em>" in h.get_text() for h in doc.select(".clinic-cta__heading"))
-    assert "(202) 555-0142 <i>x</i>" in doc.select_one(".clinic-header .clinic-call").get_text()
+    assert 'a day & a "half"' in doc.select_one(".clinic-contact .clinic-note").get_text()
+    assert any('Talk & "listen"' in h.get_text() for h in doc.select(".clinic-cta__heading"))
 
 
-def test_one_fact_changes_every_component(tmp_path, site_dir):
-    config = copy_project(tmp_path, [
-        ("(202) 555-0142", "(202) 555-0177"), ('"+12025550142"', '"+12025550177"'),
-        ("email: hello@example.org", "email: care@example.org"),
-        ('booking_url: ""', 'booking_url: "https://booking.example.org/clinic"'),
-        ("crisis: {region: US}", "crisis: {region: UK}"),
-        ('form: {provider: formspree, endpoint: ""}', 'form: {provider: formspree, endpoint: "https://formspree.io/f/test"}'),
-    ])
+def test_one_fact_changes_every_component(tmp_path):
+    from clinicsite import formats
+
+    new = {"extra.clinic.phone.display": "(312) 448-7730", "extra.clinic.phone.e164": "+13124487730",
+           "extra.clinic.email": "hello@lakeside-counseling.test",
+           "extra.clinic.booking_url": "https://book.lakeside-counseling.test/first",
+           "extra.clinic.crisis.region": "UK", "extra.clinic.form.endpoint": "https://forms.lakeside-counseling.test/f/1"}
+    config = copy_fixture(tmp_path, new)
     build(tmp_path / "site", config=config)
-    doc = soup(tmp_path / "site" / "gallery" / "index.html")
-    assert all(a["href"] == "tel:+12025550177" for a in doc.select(".clinic-contact a[href^='tel:+']"))
-    assert len(doc.select(".clinic-contact a[href='tel:+12025550177']")) == 2
-    assert len(doc.select(".clinic-contact a[href='mailto:care@example.org']")) == 2
-    assert "(202) 555-0177" in doc.select_one("form.clinic-form")["data-msg-failure"]
-    assert {a["href"] for a in doc.select(".clinic-cta__actions a")} == {"https://booking.example.org/clinic"}
-    assert doc.select_one(".clinic-self-check__next a")["href"] == "https://booking.example.org/clinic"
-    for selector in (".clinic-contact .clinic-note", ".clinic-form .clinic-note", ".clinic-self-check__crisis",
-                     ".clinic-crisis-bar", ".clinic-crisis-lines"):
+    doc = soup(tmp_path / "site" / "components" / "index.html")
+    phone = "tel:" + new["extra.clinic.phone.e164"]
+    assert all(a["href"] == phone for a in doc.select(".clinic-contact a[href^='tel:+']"))
+    assert doc.select(".clinic-contact a[href='mailto:hello@lakeside-counseling.test']")
+    contact = soup(tmp_path / "site" / "contact" / "index.html")
+    assert new["extra.clinic.phone.display"] in contact.select_one("form.clinic-form")["data-msg-failure"]
+    assert {a["href"] for a in doc.select(".clinic-cta__actions a")} == {new["extra.clinic.booking_url"]}
+    assert doc.select_one(".clinic-self-check__next a")["href"] == new["extra.clinic.booking_url"]
+    for selector in (".clinic-contact .clinic-note", ".clinic-self-check__crisis", ".clinic-crisis-bar",
+                     ".clinic-crisis-lines"):
         part = doc.select_one(selector)
         assert part.find("a", href="tel:999"), selector
         assert not part.find("a", href="tel:988"), selector
-    assert doc.select_one(".clinic-header a.clinic-call")["href"] == "tel:+12025550177"
-    # And the footer's hours, written by a template, read the same as the card's.
-    original = soup(site_dir / "gallery" / "index.html")
-    card_hours = original.select_one(".clinic-contact__list").get_text(" ", strip=True)
-    assert "Monday to Friday, 9am to 6pm" in card_hours
-    assert "Monday to Friday, 9am to 6pm" in original.select_one(".clinic-footer").get_text(" ", strip=True)
+    assert doc.select_one(".clinic-header a.clinic-call")["href"] == phone
+    # The footer's hours, written by a template, read the same as the card's (clinicsite/formats.py).
+    hours = formats.hours(site_config(config)["extra"]["clinic"])
+    assert hours in doc.select_one(".clinic-contact__list").get_text(" ", strip=True)
+    assert hours in doc.select_one(".clinic-footer").get_text(" ", strip=True)

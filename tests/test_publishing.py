@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-from conftest import ROOT, build, copy_project, soup
+from conftest import ROOT, SITE, TEST_TODAY, build, copy_project, site_config, soup
 
 from clinicsite import facts
 
@@ -51,7 +51,7 @@ def test_every_page_has_a_unique_title_description_canonical_and_share_tags(site
         titles[title] = path
         description = doc.find("meta", attrs={"name": "description"})["content"]
         assert 50 <= len(description) <= 200, path
-        assert doc.find("link", rel="canonical")["href"] == "https://www.example.org/" + path
+        assert doc.find("link", rel="canonical")["href"] == site_config()["site_url"].rstrip("/") + "/" + path
         for prop in ("og:title", "og:description", "og:url", "og:image", "og:type"):
             assert doc.find("meta", property=prop)["content"], (path, prop)
         assert doc.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
@@ -59,7 +59,7 @@ def test_every_page_has_a_unique_title_description_canonical_and_share_tags(site
 
 
 def test_json_ld_of_every_page(site_dir):
-    config, _ = facts.load(ROOT / "mkdocs.yml")
+    config = site_config()
     clinic = config["extra"]["clinic"]
     team = {m["id"]: m for m in config["extra"]["team"]}
     seen = set()
@@ -107,7 +107,7 @@ def test_faq_json_ld_is_the_questions_and_answers_as_written(site_dir):
 def test_sitemap_robots_404_and_icons(site_dir):
     pages = public_pages(site_dir)
     assert "gallery/" not in pages and "" in pages and "what-is-ipt/" in pages
-    assert "Sitemap: https://www.example.org/sitemap.xml" in (site_dir / "robots.txt").read_text()
+    assert f"Sitemap: {site_config()['site_url'].rstrip('/')}/sitemap.xml" in (site_dir / "robots.txt").read_text()
     gallery = soup(site_dir / "gallery" / "index.html")
     assert gallery.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     not_found = soup(site_dir / "404.html")
@@ -121,23 +121,56 @@ def test_sitemap_robots_404_and_icons(site_dir):
 
 
 def test_redirects_from_the_one_map(site_dir):
-    target = "/blog/understanding-interpersonal-therapy-for-depression-in-men/"
-    assert f"/post/understanding-interpersonal-therapy-for-male-depression {target} 301" in \
-        (site_dir / "_redirects").read_text()
-    stub = soup(site_dir / "post" / "understanding-interpersonal-therapy-for-male-depression" / "index.html")
-    assert stub.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith(target)
-    assert (site_dir / target.strip("/") / "index.html").is_file()
+    config = site_config()
+    base = "/" + config["site_url"].split("://", 1)[1].split("/", 1)[1]
+    rules = (site_dir / "_redirects").read_text()
+    for old, new in config["extra"]["redirects"].items():
+        target = base + new.strip("/") + "/"
+        assert f"{base}{old.strip('/')} {target} 301" in rules
+        stub = soup(site_dir / old.strip("/") / "index.html")
+        assert stub.find("meta", attrs={"http-equiv": "refresh"})["content"].endswith(target)
+        assert (site_dir / target.strip("/") / "index.html").is_file()
 
 
-def test_two_builds_of_one_commit_are_byte_identical(tmp_path, site_dir, monkeypatch):
-    # The second build runs "a day later" (MkDocs reads its build date from
-    # SOURCE_DATE_EPOCH), as when CI builds a commit after midnight.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(time.time()) + 86400))
-    build(tmp_path / "again")
+def test_netlify_builds_force_their_redirects(site_dir, tmp_path, monkeypatch):
+    """On Netlify a rule without `!` never fires where a file exists, and the old
+    address has a refresh page for GitHub Pages; Cloudflare ignores `301!`."""
+    import shutil
+    import tomllib
+
+    from clinicsite import publish
+
+    netlify = tomllib.loads((ROOT / "netlify.toml").read_text())
+    assert netlify["build"]["environment"]["CLINIC_HOST"] == "netlify"
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    monkeypatch.setenv("CLINIC_HOST", "netlify")
+    publish.redirects(copy, site_config())
+    assert all(line.endswith(" 301!") for line in (copy / "_redirects").read_text().splitlines())
+    assert all(line.endswith(" 301") for line in (site_dir / "_redirects").read_text().splitlines())
+
+
+def test_plain_mkdocs_build_a_day_later_writes_the_same_files(tmp_path, site_dir):
+    """`mkdocs build` (no project script) writes what the build command writes,
+    _headers, _redirects, robots.txt and the policy tag included, and a build
+    "a day later" (MkDocs reads its build date from SOURCE_DATE_EPOCH, as when
+    CI builds a commit after midnight) changes nothing."""
+    import os
+    import subprocess
+    import sys
+
+    other = tmp_path / "other"
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(int(time.time()) + 86400), SITE_MODE="test", SITE_TODAY=TEST_TODAY)
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), "build", "-q", "-d", str(other)], cwd=SITE, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
     first = {p.relative_to(site_dir): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
-    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*") if p.is_file()}
+    second = {p.relative_to(other): p.read_bytes() for p in other.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [str(k) for k in first if first[k] != second[k]] == []
+    for name in ("_headers", "_redirects", "robots.txt"):
+        assert Path(name) in second
+    assert b'http-equiv="Content-Security-Policy"' in second[Path("index.html")]
 
 
 # ---- security headers ---------------------------------------------------------
@@ -200,8 +233,7 @@ def csp_site(tmp_path_factory):
 
     endpoint = Endpoint()
     root = tmp_path_factory.mktemp("csp")
-    config = copy_project(root, [('form: {provider: formspree, endpoint: ""}',
-                                  f'form: {{provider: formspree, endpoint: "{endpoint.url}"}}')])
+    config = copy_project(root, facts={"extra.clinic.form.endpoint": endpoint.url})
     build(root / "site", config=config)
     yield root / "site", endpoint
     endpoint.stop()
@@ -276,7 +308,7 @@ def test_site_works_under_its_content_security_policy(chromium, csp_site, delive
 # ---- hosting under a subpath ----------------------------------------------------
 
 def test_site_under_a_subpath_has_no_broken_links_or_assets(tmp_path):
-    config = copy_project(tmp_path, [("https://www.example.org/", "https://www.example.org/clinic/")])
+    config = copy_project(tmp_path, facts={"site_url": site_config()["site_url"].rstrip("/") + "/clinic/"})
     site = tmp_path / "site"
     build(site, config=config)
 
@@ -375,7 +407,11 @@ def test_workflows_are_valid_and_pinned():
                     assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    assert "--mode production" in (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
+    text = (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
+    assert "SITE_MODE: production" in text and "scripts/test.py" not in text
+    # Actions on the Node 24 runtime (GitHub has retired Node 20 on its hosted runners).
+    for version in re.findall(r"@[0-9a-f]{40} # (\S+)", text):
+        assert version.startswith(("v5", "v6")), version
 
 
 def test_inline_script_hashes_match_a_real_parser(site_dir):

@@ -1,6 +1,8 @@
 """The README's Quick start and CI stay in step with the commands."""
 import re
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -24,13 +26,39 @@ def test_ci_runs_the_readme_test_command():
     assert quick_start_commands()[1] in ci.splitlines()
 
 
-def test_every_dependency_is_pinned_with_a_hash():
-    lock = (ROOT / "requirements.lock").read_text()
-    pins = re.findall(r"^([A-Za-z0-9_.-]+)==([^\s\\]+)", lock, re.M)
-    assert len(pins) > 20
-    for name in ("mkdocs", "mkdocs-material", "pymdown-extensions", "pytest", "playwright", "axe-playwright-python"):
-        assert any(n.lower() == name for n, _ in pins), name
+def pins(lock: str) -> dict:
+    return {n.lower(): v for n, v in re.findall(r"^([A-Za-z0-9_.-]+)==([^\s\\]+)", lock, re.M)}
+
+
+@pytest.mark.parametrize("name", ["build", "dev"])
+def test_every_dependency_is_pinned_with_a_hash_and_no_index(name):
+    lock = (ROOT / "requirements" / f"{name}.lock").read_text()
+    assert len(pins(lock)) > 20
     blocks = re.split(r"^(?=[A-Za-z])", lock, flags=re.M)
     for block in blocks:
         if "==" in block:
             assert "--hash=sha256:" in block, block.splitlines()[0]
+    # A lock names no package index or local folder of the machine it was made on.
+    assert not re.search(r"^\s*--(?:extra-)?index-url|^\s*--find-links|^\s*-f\s|file://", lock, re.M)
+
+
+def test_the_build_lock_has_no_test_or_browser_package_and_dev_matches_it():
+    build, dev = (pins((ROOT / "requirements" / f"{n}.lock").read_text()) for n in ("build", "dev"))
+    for name in ("mkdocs", "mkdocs-material", "pymdown-extensions", "textstat"):
+        assert name in build
+    for name in ("pytest", "playwright", "axe-playwright-python", "beautifulsoup4", "check-jsonschema", "zensical", "greenlet"):
+        assert name not in build and name in dev, name
+    assert all(dev[n] == v for n, v in build.items()), "dev.lock must hold build.lock's exact versions"
+
+
+def test_every_deploy_installs_only_the_build_lock():
+    """The deploy workflow, Netlify and the Cloudflare instructions build with
+    scripts/build.py, which installs requirements/build.lock and nothing else."""
+    build_script = (ROOT / "scripts" / "build.py").read_text()
+    assert '_bootstrap.in_venv()' in build_script and '"dev"' not in build_script
+    assert "python3 scripts/build.py" in (ROOT / "netlify.toml").read_text()
+    deploy = (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
+    assert "scripts/test.py" not in deploy and "dev.lock" not in deploy and "python3 scripts/build.py" in deploy
+    readme = (ROOT / "README.md").read_text()
+    cloudflare = readme[readme.index("**Cloudflare Pages**"):].split("\n\n")[0]
+    assert "python3 scripts/build.py" in cloudflare and "SITE_MODE" in cloudflare
