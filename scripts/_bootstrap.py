@@ -16,7 +16,7 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV = Path(os.environ.get("CLINIC_VENV") or ROOT / ".venv")
+VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 LOCKS = {"build": ROOT / "requirements" / "build.lock", "dev": ROOT / "requirements" / "dev.lock"}
 
