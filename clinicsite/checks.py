@@ -1,7 +1,7 @@
 """The checks staff's articles must pass. One small function per rule; each
 returns Problems naming the file, the line, the rule and the fix.
 
-They run three ways from this code: during `mkdocs build` (mkdocs_hooks.py),
+They run three ways from this code: during `mkdocs build` and `mkdocs serve` (plugin.py),
 as a fast command without a build (scripts/check.py), and in the tests.
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@
     python3 scripts/new_article.py "How can partners help?" "What partners and family can do to support a man who is getting help for depression."
 
 Creates docs/<title-as-file-name>.md with valid front matter (reviewed today,
-next review a year ahead, from `extra: checks: review_period_months`) and adds
+next review a year ahead, from the clinic plugin's `review_period_months`) and adds
 it to the navigation in mkdocs.yml. Options: --section "About IPT" (which menu
 section), --reviewer ID (a clinician id from `extra: team:`).
 """

@@ -139,7 +139,8 @@ def test_form_success(new_page, form_site, endpoint):
     status = page.locator(".clinic-form__status")
     status.get_by_text("Your message has been sent").wait_for()
     text = status.inner_text()
-    assert "not an emergency service" in text and "one working day" in text and "988" in text
+    reply = site_config()["extra"]["clinic"]["reply_within"]
+    assert "not an emergency service" in text and reply in text and "988" in text
     assert page.evaluate("document.activeElement.id") == "cf-status"
     assert page.input_value("#cf-name") == ""  # sent, so the form is cleared
     [post] = endpoint.received

@@ -6,7 +6,7 @@ from collections import deque
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, soup
+from conftest import SITE, site_config, soup
 
 from clinicsite import checks
 
@@ -15,7 +15,7 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?\s?%|\b[dg]\s?=\s?[−-]?\d|\bNNT\b|per 100,0
 
 @pytest.fixture(scope="module")
 def ctx():
-    return checks.context(ROOT / "mkdocs.yml")
+    return checks.context(SITE / "mkdocs.yml")
 
 
 def pages(ctx):
@@ -90,7 +90,8 @@ def test_every_public_page_is_within_two_clicks_of_home(site_dir):
     locs = ET.parse(site_dir / "sitemap.xml").iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
     wanted = {urlsplit(loc.text.strip()).path for loc in locs}
     wanted = {p for p in wanted if not p.startswith(("/blog/archive/", "/blog/category/"))}  # listings, not articles
-    base = "https://www.example.org"
+    site = urlsplit(site_config()["site_url"])
+    base = f"{site.scheme}://{site.netloc}"
     depth = {"/": 0}
     queue = deque(["/"])
     while queue:
@@ -105,7 +106,7 @@ def test_every_public_page_is_within_two_clicks_of_home(site_dir):
             drawer.decompose()
         for a in doc.find_all("a", href=True):
             target = urlsplit(urljoin(base + path, a["href"]))
-            if target.netloc == "www.example.org" and target.path not in depth:
+            if target.netloc == site.netloc and target.path not in depth:
                 depth[target.path] = depth[path] + 1
                 queue.append(target.path)
     far = sorted(p for p in wanted if p not in depth)

@@ -3,7 +3,7 @@ list exactly the front matter fields and the rules the code has."""
 import re
 
 import pytest
-from conftest import ROOT, build, copy_project, soup
+from conftest import ROOT, build, copy_project, site_config, soup
 
 from clinicsite import checks, schema
 
@@ -11,10 +11,10 @@ from clinicsite import checks, schema
 pytestmark = pytest.mark.generator
 
 GUIDE = (ROOT / "EDITING.md").read_text()
-FRONT = """---
+FRONT = f"""---
 title: Guide example
 description: An example from the editing guide, built to show that it works.
-reviewed_by: dr-sam-rivera
+reviewed_by: {site_config()["extra"]["team"][0]["id"]}
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
 ---

@@ -2,10 +2,10 @@
 Zensical, reads the same mkdocs.yml, templates and Markdown extensions. This
 builds the site with Zensical too and compares what the components render.
 
-What Zensical drops: MkDocs hooks (so the build-time checks in
-clinicsite/mkdocs_hooks.py do not run there: run `scripts/check.py` before a
-Zensical build) and MkDocs plugins other than its own (search, blog). Nothing
-a visitor sees depends on them."""
+What Zensical drops: MkDocs plugins other than its own (search, blog), so the
+project's plugin (clinicsite/plugin.py) does not run there: run
+`scripts/check.py` before a Zensical build and `python -m clinicsite.publish`
+after it. Nothing a visitor sees depends on the plugin."""
 import subprocess
 import sys
 
@@ -22,8 +22,7 @@ COMPONENTS = [".clinic-cta", ".clinic-contact", ".clinic-crisis-lines", ".clinic
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("zensical")
-    config = copy_project(root, [('form: {provider: formspree, endpoint: ""}',
-                                  'form: {provider: formspree, endpoint: "https://formspree.io/f/test"}')])
+    config = copy_project(root, facts={"extra.clinic.form.endpoint": "https://formspree.io/f/test"})
     result = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(config)], cwd=root,
                             capture_output=True, text=True, timeout=240)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -35,8 +34,7 @@ def mkdocs_site(tmp_path_factory):
     from conftest import build
 
     root = tmp_path_factory.mktemp("mkdocs")
-    config = copy_project(root, [('form: {provider: formspree, endpoint: ""}',
-                                  'form: {provider: formspree, endpoint: "https://formspree.io/f/test"}')])
+    config = copy_project(root, facts={"extra.clinic.form.endpoint": "https://formspree.io/f/test"})
     build(root / "site", config=config)
     return root / "site"
 
