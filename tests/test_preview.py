@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -163,6 +164,23 @@ def test_a_mistake_shows_an_error_page_and_the_fix_brings_the_site_back(running,
         time.sleep(0.2)
     assert page.locator("article h1").inner_text() == "What is interpersonal psychotherapy?"
     assert running.proc.poll() is None, "the preview must keep running"
+
+
+def test_a_preview_started_with_a_mistake_starts_and_shows_it(tmp_path):
+    config = copy_project(tmp_path)
+    article = ROOT / "tests" / "articles" / "broken" / "unclosed-block.md"
+    (tmp_path / "docs" / "partners.md").write_text(article.read_text())
+    preview = Preview(config, free_port())
+    try:
+        assert preview.wait_until_built()["ok"] is False
+        for address in ("", "what-is-ipt/", "partners/"):
+            with pytest.raises(urllib.error.HTTPError) as failed:
+                urllib.request.urlopen(preview.url + address, timeout=5)
+            page = failed.value.read().decode()
+            assert ERROR_TITLE in page and "docs/partners.md</code>, line 23" in page, page
+        assert preview.wait_for("docs/partners.md:23: block-fence:")  # the terminal says it too
+    finally:
+        preview.stop()
 
 
 def test_a_busy_port_gets_a_plain_sentence_and_another_port(running, project):
