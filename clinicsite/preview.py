@@ -182,17 +182,19 @@ class Preview:
         """Start the HTTP server on `port`, or on another free one if it is taken."""
         handler = type("Handler", (_Handler,), {"preview": self})
         tries = [port, *range(port + 1, port + 20), 0] if port else [0]
+        reason = ""
         for candidate in tries:
             try:
                 self.server = ThreadingHTTPServer((HOST, candidate), handler)
                 break
-            except OSError as err:
-                if err.errno != errno.EADDRINUSE:
-                    raise
+            except OSError as err:  # taken, or not ours to use: try the next one
+                if candidate == port:
+                    reason = ("is already in use (perhaps by another preview)" if err.errno == errno.EADDRINUSE
+                              else f"cannot be used ({err.strerror})")
         self.server.daemon_threads = True
         actual = self.server.server_address[1]
         if port and actual != port:
-            self.say(f"Port {port} is already in use (perhaps by another preview), so this preview uses port {actual}.")
+            self.say(f"Port {port} {reason}, so this preview uses port {actual}.")
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
         return actual
 
@@ -204,14 +206,19 @@ class Preview:
         env = dict(os.environ, SITE_MODE=self.mode, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
         code = ("import sys; from clinicsite.build import build; "
                 "sys.exit(build(sys.argv[1], sys.argv[2], mode=sys.argv[3]).returncode)")
-        with open(log, "wb") as sink:
-            # A session of its own: the child and the mkdocs process it starts form
-            # one process group, stopped together (stop_child) however we stop.
-            proc = subprocess.Popen([sys.executable, "-c", code, str(self.config), str(dest), self.mode],
-                                    cwd=self.root, env=env, stdout=sink, stderr=subprocess.STDOUT,
-                                    stdin=subprocess.DEVNULL, start_new_session=True)
-        self.child = proc
-        return proc, dest, log
+        stops = {signal.SIGTERM, signal.SIGHUP, signal.SIGINT}
+        # Held until the child is recorded, so that a stop arriving in between still stops it.
+        signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+        try:
+            with open(log, "wb") as sink:
+                # A session of its own: the child and the mkdocs process it starts form
+                # one process group, stopped together (stop_child) however we stop.
+                self.child = subprocess.Popen([sys.executable, "-c", code, str(self.config), str(dest), self.mode],
+                                              cwd=self.root, env=env, stdout=sink, stderr=subprocess.STDOUT,
+                                              stdin=subprocess.DEVNULL, start_new_session=True)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+        return self.child, dest, log
 
     def stop_child(self) -> None:
         proc, self.child = self.child, None
@@ -289,6 +296,10 @@ class Preview:
                     break
                 if time.monotonic() - started > BUILD_TIMEOUT:
                     self.stop_child()
+                    with open(log, "a", encoding="utf-8") as sink:
+                        sink.write(f"ERROR    -  The build took more than {BUILD_TIMEOUT // 60} minutes and was "
+                                   "stopped. Save a file to try again; if it happens again, ask the person "
+                                   "who looks after the website.\n")
                     break
             if restart:
                 continue

@@ -24,4 +24,6 @@ parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.R
 parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free port)")
 parser.add_argument("--config", default="mkdocs.yml", help="the site's configuration (default: mkdocs.yml)")
 args = parser.parse_args()
+if not 0 <= args.port <= 65535:
+    parser.error(f"--port {args.port} is not a port number (fix: use a number from 1024 to 65535)")
 preview.Preview(args.config, mode=modes.current()).run(args.port)
