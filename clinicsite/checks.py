@@ -331,7 +331,7 @@ def _closest_page(ctx: Context, here: Path, path: str) -> str:
     if not pages:
         return "link to an existing page with its path relative to this page"
     order, score = _ranked(Path(path).stem, pages)
-    if score[order[0]] >= 0.7:
+    if score[order[0]] >= 0.65:
         return f"did you mean `{order[0]}`?"
     return ("no page has a close name; check the spelling, or pick one of the pages, e.g. "
             + ", ".join(f"`{p}`" for p in order[:4]) + " (paths are relative to this page)")
@@ -584,7 +584,7 @@ def check_nav(ctx: Context):
             continue  # an address on another site, or a page that exists
         line = ctx.config_lines.get(key) or ctx.config_lines.get("nav", 1)
         order, score = _ranked(Path(path).stem, stems)
-        hint = f"did you mean `{order[0]}`?" if order and score[order[0]] >= 0.7 else ""
+        hint = f"did you mean `{order[0]}`?" if order and score[order[0]] >= 0.65 else ""
         out.append(Problem(facts.CONFIG, line, "nav", f"the menu lists `{path}`, but there is no file "
                            f"{Path(ctx.docs.name, path).as_posix()}",
                            f"correct the file name{f' ({hint})' if hint else ''}; or, if the page was removed "
