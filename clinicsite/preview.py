@@ -116,6 +116,14 @@ def parse_output(output: str, ok: bool) -> Result:
     return Result(ok, problems, other, warnings)
 
 
+def kill_group(proc: subprocess.Popen) -> None:
+    """Whatever is left of a build's process group (its leader may be gone already)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 def build_child(config: str, dest: str, mode: str) -> None:
     """The build process (in its own group): the project's build, and beside it
     the same checks the build runs, which take a second. When they find an
@@ -243,25 +251,23 @@ class Preview:
 
     def stop_child(self) -> None:
         proc, self.child = self.child, None
-        if proc is None or proc.poll() is not None:
+        if proc is None:
             return
         for sig, wait in ((signal.SIGTERM, 3), (signal.SIGKILL, 3)):
             try:
                 os.killpg(proc.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
                 proc.wait(wait)
-                return
+                break
+            except ProcessLookupError:
+                break
             except subprocess.TimeoutExpired:
                 continue
+        kill_group(proc)
+
 
     def finish_build(self, proc, dest: Path, log: Path, started: float) -> None:
         self.child = None
-        try:  # anything the build left behind in its group
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        kill_group(proc)
         output = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
         log.unlink(missing_ok=True)
         result = parse_output(output, proc.returncode == 0)
