@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import os
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from . import config as _config
 from . import facts, modes, schema
 from .readability import grade
 from .problems import Problem
-from .source import Source, is_date, read
+from .source import BLOCK_END, BLOCK_START, Source, is_date, read
 
 # Every rule, with what it means. EDITING.md lists each one (a test compares).
 RULES = {
@@ -44,7 +45,22 @@ RULES = {
     "clinic-facts": "A clinic fact in mkdocs.yml is missing or malformed.",
     "crisis-region": "The crisis region has no preset of crisis lines.",
     "crisis-verified": "The crisis lines were not re-verified in the last 12 months.",
+    "block-fence": "A `///` box is never closed, or a `///` line closes no box.",
+    "duplicate-title": "Two pages have the same title, so the menu and search show one name twice.",
+    "nav": "The menu (`nav:` in mkdocs.yml) lists a page file that does not exist.",
 }
+
+# A promise that someone will be better by a given time or soon: "you will feel
+# better in two weeks", "results within a month", "quickly feel better".
+_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|a\s+couple\s+of|\d+)"
+_SPAN = (rf"(?:in|within|after)\s+(?:just\s+|only\s+|as\s+little\s+as\s+|less\s+than\s+|under\s+)?{_NUM}"
+         rf"(?:\s+(?:or|to)\s+{_NUM})?\s+(?:days?|weeks?|months?|sessions?)\b")
+_FEEL = (r"(?:feel(?:s|ing)?|get(?:s|ting)?|be|being|are|is|will\s+be)\s+(?:much\s+|a\s+lot\s+|far\s+)?"
+         r"(?:better|well|happier|(?:like\s+)?(?:your|him)self\s+again|back\s+to\s+normal)")
+_BETTER = _FEEL + r"|recover(?:s|ed|y)?|improve(?:s|d|ment)?|results?|relief|lift(?:s|ed)?"
+_FAST = r"(?:quickly|fast|rapidly|soon|right\s+away|straight\s+away|in\s+no\s+time|at\s+once)"
+SPEED_PROMISE = (rf"\b(?:{_BETTER})\b[^.!?]{{0,40}}?\b{_SPAN}|\b{_SPAN}[^.!?]{{0,40}}?\b(?:{_BETTER})\b"
+                 rf"|\b{_FAST}\s+(?:{_FEEL})\b|\b(?:{_BETTER})\s+{_FAST}\b")  # "fast relief" is the quick-results rule's
 
 # Wording ruled out by safe-messaging guidance and the fact brief, with what to write instead.
 WORDING = [
@@ -57,6 +73,8 @@ WORDING = [
     (r"\bguarantee(?:s|d)?\b", "nothing is guaranteed: say 'can help' or 'many people find'"),
     (r"\b(?:quick|fast|rapid|instant|immediate|overnight)\s+(?:results?|fix|relief|recovery|improvement)\b",
      "don't promise speed: describe the usual course, e.g. 'weekly sessions over 12 to 16 weeks'"),
+    (SPEED_PROMISE, "don't promise speed or results: say what usually happens, e.g. 'most people have 12 to 16 "
+                    "weekly sessions', and that IPT 'can help'"),
     (r"\b(?:works?|is|are)\s+(?:better|best|especially\s+(?:helpful|effective))\s+for\s+men\b",
      "no trial shows IPT works better for men: say it 'can help men', as it helps others"),
     (r"\b(?:designed|made|developed)\s+(?:especially\s+|specifically\s+)?for\s+men\b",
@@ -81,6 +99,7 @@ class Context:
     blocks: dict[str, set[str]] = field(default_factory=dict)  # component -> options
     _grades: dict = field(default_factory=dict, repr=False)
     _anchors: dict = field(default_factory=dict, repr=False)
+    _titles: dict = field(default_factory=dict, repr=False)
 
     def grade_of(self, src: Source) -> float | None:
         """The page's reading grade, computed once per run (the check and the table share it)."""
@@ -146,8 +165,8 @@ def _body_lines(src: Source):
 
 def check_front_matter(src: Source, ctx: Context):
     if src.meta_error:
-        line, message = src.meta_error
-        return [_problem(src, line, "front-matter", message,
+        line, message, *fix = src.meta_error  # the source may say exactly what to do
+        return [_problem(src, line, "front-matter", message, fix[0] if fix else
                          "make every line `name: value`; put quotes around values with a colon, and close with `---`")]
     if not src.meta_lines:
         return [_problem(src, 1, "front-matter", "the page has no front matter",
@@ -287,9 +306,8 @@ def check_links(src: Source, ctx: Context):
                 if path.endswith("/"):
                     resolved = resolved / "index.md"
                 if not resolved.exists():
-                    hint = _suggest(Path(path).name, [p.name for p in ctx.docs.rglob("*.md")])
                     out.append(_problem(src, no, "link", f"the link to `{path}` leads nowhere",
-                                        hint or "link to an existing file with its path relative to this page, e.g. `what-is-ipt.md`"))
+                                        _closest_page(ctx, here, path)))
                     continue
                 target_rel = resolved.relative_to(ctx.docs.resolve()).as_posix() if resolved.is_relative_to(ctx.docs.resolve()) else None
                 target_src = ctx.sources.get(target_rel) if target_rel else None
@@ -298,10 +316,39 @@ def check_links(src: Source, ctx: Context):
             if anchor and target_src is not None:
                 anchors = ctx.anchors_for(target_src)
                 if anchor not in anchors:
-                    hint = _suggest(anchor, anchors)
                     out.append(_problem(src, no, "anchor", f"`{target_src.rel}` has no section `#{anchor}`",
-                                        hint or "use the heading's words in lower case with dashes, e.g. `#how-long-does-it-take`"))
+                                        _closest_anchor(anchor, anchors)))
     return out
+
+
+def _ranked(word: str, choices: dict) -> tuple[list, dict]:
+    """Keys of `choices` (shown form -> compared form), most similar to `word` first, and their scores."""
+    score = {k: difflib.SequenceMatcher(None, word.lower(), v.lower()).ratio() for k, v in choices.items()}
+    return sorted(choices, key=lambda k: (-score[k], k)), score
+
+
+def _closest_page(ctx: Context, here: Path, path: str) -> str:
+    """The page file meant, compared by name without `.md` (every page shares that ending)."""
+    pages = {os.path.relpath(ctx.docs / rel, here).replace(os.sep, "/"): Path(rel).stem for rel in ctx.sources}
+    if not pages:
+        return "link to an existing page with its path relative to this page"
+    order, score = _ranked(Path(path).stem, pages)
+    if score[order[0]] >= 0.65:
+        return f"did you mean `{order[0]}`?"
+    return ("no page has a close name; check the spelling, or pick one of the pages, e.g. "
+            + ", ".join(f"`{p}`" for p in order[:4]) + " (paths are relative to this page)")
+
+
+def _closest_anchor(anchor: str, anchors: set[str]) -> str:
+    """Sections are the page's real headings: suggest the nearest, or list some."""
+    sections = {a: a for a in anchors if not a.startswith("fn:")}
+    if not sections:
+        return "that page has no sections (## headings): link to the page without `#...`"
+    order, score = _ranked(anchor, sections)
+    if score[order[0]] >= 0.6:
+        return f"did you mean `#{order[0]}`?"
+    return ("no section has a close name; the page's sections include "
+            + ", ".join(f"`#{a}`" for a in order[:4]) + " (a heading's words in lower case, joined by dashes)")
 
 
 def _check_image(src, ctx, here, no, alt, target):
@@ -448,8 +495,108 @@ def check_components(src: Source, ctx: Context):
     return out
 
 
+def check_block_fences(src: Source, ctx: Context):
+    """A box left open takes the rest of the page into it, call to action
+    included, without a word from Markdown; a stray `///` shows as text."""
+    out, open_boxes = [], []
+    for no, line, _ in _body_lines(src):
+        start = BLOCK_START.match(line)
+        if start:
+            open_boxes.append((len(start.group(2)), no, start.group(3)))
+        elif BLOCK_END.match(line):
+            size = len(line.strip())
+            if open_boxes and open_boxes[-1][0] == size:
+                open_boxes.pop()
+            else:
+                out.append(_problem(src, no, "block-fence", f"this `{line.strip()}` line closes no box",
+                                    "remove the line, or put the box's first line (e.g. `/// note | Title`) above its text"))
+    for size, no, name in open_boxes:
+        out.append(_problem(src, no, "block-fence", f"`/// {name}` is never closed, so the rest of the page falls into the box",
+                            f"add a line with only `{'/' * size}` right after the box's last line of text"))
+    return out
+
+
+HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
+HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+
+
+def check_html_images(src: Source, ctx: Context):
+    """`<img>` written as HTML must describe the picture too (Markdown images: check_links)."""
+    kept = {no: re.sub(r"`[^`]*`", lambda m: " " * len(m.group(0)), line) for no, line, _ in _body_lines(src)}
+    first = src.body_start
+    text = "\n".join(kept.get(no, "") for no in range(first, len(src.lines) + 1))
+    out = []
+    for m in HTML_IMG.finditer(text):
+        alt = HTML_ALT.search(m.group(0))
+        if alt is None or not "".join(g or "" for g in alt.groups()).strip():
+            no = first + text.count("\n", 0, m.start())
+            out.append(_problem(src, no, "image-alt", "an HTML `<img>` has no alt text",
+                                'add alt="what the picture shows" inside the tag, '
+                                "or write the image in Markdown: ![what it shows](images/file.svg)"))
+    return out
+
+
+def _title_key(src: Source) -> str:
+    title = (src.meta or {}).get("title")
+    return " ".join(title.split()).casefold() if isinstance(title, str) else ""
+
+
+def _nav_files(nav, key="nav"):
+    """(file, dotted key of its line in mkdocs.yml) of every page the menu lists, in menu order."""
+    for i, item in enumerate(nav or []):
+        if isinstance(item, str):
+            yield item, f"{key}.{i}"
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    yield value, f"{key}.{i}.{title}"
+                elif isinstance(value, list):
+                    yield from _nav_files(value, f"{key}.{i}.{title}")
+
+
+def check_duplicate_title(src: Source, ctx: Context):
+    """The page that comes later (in menu order, then pages outside the menu by
+    file name) is reported: the earlier one keeps its title."""
+    if not ctx._titles:
+        order = [f for f, _ in _nav_files(ctx.config.get("nav"))]
+        ranked = sorted(ctx.sources, key=lambda rel: (order.index(rel) if rel in order else len(order), rel))
+        for rel in ranked:
+            ctx._titles.setdefault(_title_key(ctx.sources[rel]), ctx.sources[rel])
+    key = _title_key(src)
+    first = ctx._titles.get(key)
+    if not key or first is None or first is src:
+        return []
+    return [_problem(src, src.meta_lines.get("title", 1), "duplicate-title",
+                     f"`{first.rel}` already has the title \"{src.meta['title']}\"",
+                     "give this page a title of its own, so the menu and search results can tell them apart")]
+
+
 CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_reviewer,
-          check_links, check_reading_level, check_wording, check_launch, check_components]
+          check_links, check_reading_level, check_wording, check_launch, check_components,
+          check_block_fences, check_html_images, check_duplicate_title]
+
+
+# ---- the site as a whole -----------------------------------------------------
+
+def check_nav(ctx: Context):
+    """MkDocs' own message for a menu entry without its file names no line and no fix."""
+    out = []
+    stems = {rel: Path(rel).stem for rel in ctx.sources}
+    for path, key in _nav_files(ctx.config.get("nav")):
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^/", path, re.I) or (ctx.docs / path).is_file():
+            continue  # an address on another site, or a page that exists
+        line = ctx.config_lines.get(key) or ctx.config_lines.get("nav", 1)
+        order, score = _ranked(Path(path).stem, stems)
+        hint = f"did you mean `{order[0]}`?" if order and score[order[0]] >= 0.65 else ""
+        out.append(Problem(_config.display_name(ctx.config.config_file_path), line, "nav", f"the menu lists `{path}`, but there is no file "
+                           f"{Path(ctx.docs.name, path).as_posix()}",
+                           f"correct the file name{f' ({hint})' if hint else ''}; or, if the page was removed "
+                           "on purpose, delete this line and add its old address to `extra: redirects:` "
+                           "so that old links still work"))
+    return out
+
+
+SITE_CHECKS = [check_nav]
 
 
 # ---- running ---------------------------------------------------------------
@@ -481,6 +628,8 @@ def run_config(config, mode: str | None = None, today: _dt.date | None = None):
     for src in ctx.sources.values():
         for check in CHECKS:
             problems += check(src, ctx)
+    for check in SITE_CHECKS:
+        problems += check(ctx)
     return ctx, sorted(set(problems), key=lambda p: (p.file, p.line, p.rule, p.message))
 
 

@@ -15,6 +15,7 @@ from markdown.extensions.toc import slugify
 
 from . import config as _config
 from . import facts
+from .source import read
 
 BODY = """
 <!-- Write the article below this line. Keep paragraphs short and words plain.
@@ -53,6 +54,22 @@ def front_matter(title, description, reviewer, today, months) -> str:
     )
 
 
+def sections(config: dict) -> list[str]:
+    """The menu's sections: the top-level `nav:` entries that hold a list of pages."""
+    return [name for item in config.get("nav") or [] if isinstance(item, dict)
+            for name, value in item.items() if isinstance(value, list)]
+
+
+def same_title(docs: Path, root: Path, title: str) -> Path | None:
+    """An existing page with this title (ignoring case and spacing), if any."""
+    wanted = " ".join(title.split()).casefold()
+    for page in sorted(docs.rglob("*.md")):
+        found = (read(page, root).meta or {}).get("title")
+        if isinstance(found, str) and " ".join(found.split()).casefold() == wanted:
+            return page
+    return None
+
+
 def insert_nav(config_text: str, section: str, entry: str) -> str:
     """Insert `- entry` as the last item of the nav section titled `section`."""
     lines = config_text.splitlines(keepends=True)
@@ -63,7 +80,9 @@ def insert_nav(config_text: str, section: str, entry: str) -> str:
     header = re.compile(r"^(\s*)- " + re.escape(section) + r":\s*(#.*)?$")
     start = next((i for i in range(nav + 1, len(lines)) if header.match(lines[i])), None)
     if start is None:
-        raise ScaffoldError(f"mkdocs.yml's nav has no section `{section}:` (fix: pass --section with an existing one)")
+        known = sections(yaml.load(config_text, Loader=_config.TolerantLoader) or {})
+        raise ScaffoldError(f"the menu has no section \"{section}\" (fix: use one of: "
+                            + ", ".join(f'"{name}"' for name in known) + ")")
     outer = len(header.match(lines[start]).group(1))
     last, indent = start, None
     for i in range(start + 1, len(lines)):
@@ -84,10 +103,16 @@ def insert_nav(config_text: str, section: str, entry: str) -> str:
     return "".join(lines)
 
 
-def create(root: Path, title: str, description: str, section: str, reviewer: str | None = None,
+def create(root: Path, title: str, description: str, section: str | None = None, reviewer: str | None = None,
            today: _dt.date | None = None) -> Path:
+    """section None: the menu's first section (documented in EDITING.md)."""
     config_path = root / "mkdocs.yml"
     config, _ = facts.load(config_path)
+    known = sections(config)
+    section = section or (known[0] if known else "")
+    if section not in known:
+        raise ScaffoldError(f"the menu has no section \"{section}\" (fix: use one of: "
+                            + ", ".join(f'"{name}"' for name in known) + ")")
     extra = config.get("extra") or {}
     team = [m.get("id") for m in extra.get("team") or []]
     reviewer = reviewer or (team[0] if team else None)
@@ -102,6 +127,10 @@ def create(root: Path, title: str, description: str, section: str, reviewer: str
     path = docs / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists (fix: choose another title, or edit that file)")
+    twin = same_title(docs, root, title)
+    if twin is not None:
+        raise ScaffoldError(f"{twin.relative_to(root)} already has the title \"{title}\" (fix: choose another title, "
+                            "so the menu and search results can tell the pages apart, or edit that page)")
     text = config_path.read_text(encoding="utf-8")
     updated = insert_nav(text, section, f"{slug}.md")
     # The result must still be the same YAML with one more nav entry.

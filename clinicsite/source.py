@@ -77,10 +77,7 @@ def _front_matter(text: str):
         node = yaml.compose(block, Loader=_Loader)
         meta = yaml.load(block, Loader=_Loader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 2 if mark else 2
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        return None, {}, (line, f"the front matter is not valid YAML ({problem})"), end + 2
+        return None, {}, _yaml_trouble(lines[1:end], err), end + 2
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -90,6 +87,83 @@ def _front_matter(text: str):
         for k, _v in node.value:
             key_lines[str(k.value)] = k.start_mark.line + 2
     return meta, key_lines, None, end + 2
+
+
+FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:(?:\s+(.*?))?\s*$")
+SPECIAL_START = "@`%&*!"
+
+
+def _closing_quote(value: str) -> int:
+    """Index of the quote that closes `value` (which starts with one), or -1."""
+    quote, i = value[0], 1
+    while i < len(value):
+        if quote == '"' and value[i] == "\\":
+            i += 2
+            continue
+        if value[i] == quote:
+            if quote == "'" and value[i + 1:i + 2] == "'":  # '' is a quote inside '...'
+                i += 2
+                continue
+            return i
+        i += 1
+    return -1
+
+
+def _yaml_trouble(block: list[str], err: yaml.YAMLError) -> tuple[int, str, str]:
+    """(line, message, fix) for front matter YAML cannot read. YAML reports where
+    it gave up, often lines after the mistake (an unclosed quote runs on to the
+    next quote or to the end), so the lines are read for the usual mistakes first,
+    up to that point; YAML's own words are the last resort."""
+    mark = getattr(err, "problem_mark", None)
+    gave_up = mark.line + 2 if mark else len(block) + 1
+    for no, text in enumerate(block, 2):
+        if no > gave_up:
+            break
+        if "\t" in text:
+            return no, "this line has a tab in it", "use spaces instead of the tab"
+        if not text.strip() or text.lstrip().startswith("#") or text[0] in " -":
+            continue  # blank, a comment, or part of the value above
+        m = FIELD.match(text)
+        if not m:
+            return (no, "this line is not `name: value`",
+                    "write the field's name, a colon, a space and the value, e.g. `title: My page`; "
+                    "if the text belongs to the line above, join it to that line")
+        name, value = m.group(1), m.group(2) or ""
+        if value[:1] in ('"', "'"):
+            q = value[0]
+            close = _closing_quote(value)
+            if close < 0:
+                return (no, f"the value of `{name}` opens a quote ({q}) that is never closed",
+                        f"put a {q} at the end of the value on this line, or remove the opening {q}"
+                        + ("; to show a \" inside the text, put the whole value in single quotes instead" if q == '"' else ""))
+            rest = value[close + 1:].strip()
+            if rest and not rest.startswith("#"):
+                return (no, f"the value of `{name}` has more text after its closing quote ({q})",
+                        f"put the quotes around the whole value: {name}: {q}...{q}")
+            continue
+        if value[:1] in ("[", "{"):
+            pair = "]" if value[0] == "[" else "}"
+            if value.count(value[0]) != value.count(pair):
+                return (no, f"the value of `{name}` opens a {value[0]} that is not closed on this line",
+                        f"close it with {pair} on the same line, e.g. {name}: [one, two]")
+            continue
+        if value[:1] in SPECIAL_START:
+            return (no, f"the value of `{name}` starts with {value[0]}, a sign YAML reads as an instruction",
+                    f"put the whole value in double quotes: {name}: \"{value}\"")
+        if re.search(r":(\s|$)", value):
+            quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+            return (no, f"the value of `{name}` has a colon followed by a space, which YAML reads as a new field",
+                    f"put the whole value in double quotes: {name}: \"{quoted}\"")
+    # Nothing usual found: YAML's words, at the line where it gave up (for a
+    # quoted value, where the quote opens).
+    context = getattr(err, "context", None) or ""
+    if "quoted scalar" in context and getattr(err, "context_mark", None):
+        mark = err.context_mark
+    line = mark.line + 2 if mark else 2
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    return (line, f"the front matter is not valid YAML here ({problem})",
+            "make every line `name: value`; put double quotes around a value that has a colon or starts "
+            "with a quote or a sign such as [ { @ * &; close the block with `---`")
 
 
 def _pieces(lines: list[str], start: int) -> list[Piece]:

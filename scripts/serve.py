@@ -1,13 +1,29 @@
 #!/usr/bin/env python3
-"""Live preview: serves the site on http://127.0.0.1:8000/ and reloads the
-page in your browser each time you save a file. Stop with Ctrl+C."""
+"""Live preview: serves the site on http://127.0.0.1:8000/ and reloads the page
+in your browser each time you save a file. Stop it with Ctrl+C.
+
+    python3 scripts/serve.py                # then open http://127.0.0.1:8000/
+    python3 scripts/serve.py --port 8001    # another port
+
+When a change breaks the build, every page of the preview shows what is wrong
+(the file, the line and what to do) until you fix it; then the site comes back
+by itself. When the port is taken, the preview says so and uses a free one.
+How it works: clinicsite/preview.py.
+"""
+import argparse
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _bootstrap  # noqa: E402
 
 _bootstrap.in_venv()
-env = dict(os.environ, SITE_MODE=os.environ.get("SITE_MODE", "preview"))
-sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8000", *sys.argv[1:]], env=env))
+from clinicsite import modes, preview  # noqa: E402
+
+parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free port)")
+parser.add_argument("--config", default="mkdocs.yml", help="the site's configuration (default: mkdocs.yml)")
+args = parser.parse_args()
+if not 0 <= args.port <= 65535:
+    parser.error(f"--port {args.port} is not a port number (fix: use a number from 1024 to 65535)")
+preview.Preview(args.config, mode=modes.current()).run(args.port)

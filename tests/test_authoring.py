@@ -44,7 +44,17 @@ BROKEN = {
     "unknown-component": ("component", 23, "preview"),
     "unknown-option": ("component", 24, "preview"),
     "old-box-syntax": ("component", 23, "preview"),
+    "unclosed-quote": ("front-matter", 2, "preview"),
+    "unclosed-block": ("block-fence", 23, "preview"),
+    "stray-block-fence": ("block-fence", 27, "preview"),
+    "html-image-without-alt": ("image-alt", 21, "preview"),
+    "promise-of-speed": ("wording", 13, "preview"),
+    "duplicate-title": ("duplicate-title", 2, "preview"),
 }
+# Cases proven through the checks alone: the build runs the same checks, and
+# the cases above already prove that any error they report fails the build.
+CHECKED_ONLY = {"unclosed-quote", "unclosed-block", "stray-block-fence", "html-image-without-alt",
+                "promise-of-speed", "duplicate-title"}
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +88,7 @@ def article(project):
 def test_the_corpus_covers_every_rule_that_an_article_can_break():
     assert len(BROKEN) >= 15
     assert {p.stem for p in (HERE / "broken").glob("*.md")} == set(BROKEN)
-    page_rules = set(checks.RULES) - {"clinic-facts", "crisis-region", "crisis-verified"}
+    page_rules = set(checks.RULES) - {"clinic-facts", "crisis-region", "crisis-verified", "nav"}
     assert page_rules == {rule for rule, _, _ in BROKEN.values()}
 
 
@@ -121,6 +131,82 @@ def test_a_broken_article_stops_the_build_and_its_error_comes_last(project, arti
     assert result.returncode != 0 and "Traceback" not in output
     assert output.splitlines()[-1].strip().startswith(f"{NAME}:{line}: {rule}:"), output[-800:]
     assert not site.exists()
+
+
+def test_an_unclosed_quote_is_named_on_the_title_line_with_what_to_do(project, article):
+    article(HERE / "broken" / "unclosed-quote.md")
+    _, problems = checks.run(project / "mkdocs.yml", mode="preview", today=TODAY)
+    (problem,) = [p for p in problems if p.file == NAME]
+    assert problem.line == 2 and "quote" in problem.message and "title" in problem.message
+    assert "put a \" at the end" in problem.fix
+
+
+def test_the_colon_that_confuses_yaml_gets_the_quoted_line_to_write(project, article):
+    article(HERE / "broken" / "malformed-yaml.md")
+    _, problems = checks.run(project / "mkdocs.yml", mode="preview", today=TODAY)
+    (problem,) = [p for p in problems if p.file == NAME]
+    assert "colon" in problem.message
+    assert problem.fix == 'put the whole value in double quotes: title: "Partners: how can they help?"'
+
+
+@pytest.mark.parametrize("phrase", ["You will feel better in two weeks.", "Most men feel better within a month.",
+                                    "You will quickly feel better.", "Within a month, you will feel like yourself again.",
+                                    "Many men recover in 12 weeks.", "You can see results in just 3 sessions."])
+def test_promises_of_speed_are_ruled_out(project, article, tmp_path, phrase):
+    page = tmp_path / "speed.md"
+    page.write_text((HERE / "valid.md").read_text().replace("Try not to judge or rush him.", phrase))
+    article(page)
+    _, problems = checks.run(project / "mkdocs.yml", mode="preview", today=TODAY)
+    assert [(p.line, p.rule) for p in problems if p.file == NAME] == [(13, "wording")]
+
+
+@pytest.mark.parametrize("phrase", ["We reply within one working day.", "Most people have 12 to 16 weekly sessions.",
+                                    "If things get worse quickly, call 988.", "IPT cannot promise you will feel better in two weeks."])
+def test_plain_words_about_time_are_allowed(project, article, tmp_path, phrase):
+    page = tmp_path / "time.md"
+    page.write_text((HERE / "valid.md").read_text().replace("Try not to judge or rush him.", phrase))
+    article(page)
+    _, problems = checks.run(project / "mkdocs.yml", mode="preview", today=TODAY)
+    assert [p for p in problems if p.file == NAME] == []
+
+
+def test_nested_boxes_of_the_same_size_are_not_a_fence_problem(project, article, tmp_path):
+    page = tmp_path / "nested.md"
+    page.write_text((HERE / "valid.md").read_text() + "\n/// details | Outer\n\n/// note | Inner\nText.\n///\n\nMore.\n///\n")
+    article(page)
+    _, problems = checks.run(project / "mkdocs.yml", mode="preview", today=TODAY)
+    assert [p for p in problems if p.file == NAME] == []
+
+
+def test_a_menu_entry_without_its_file_is_reported_on_its_line_in_mkdocs_yml(project):
+    config = project / "mkdocs.yml"
+    before = config.read_text()
+    config.write_text(scaffold.insert_nav(before, "About us", "sleep.md"))
+    try:
+        _, problems = checks.run(config, mode="preview", today=TODAY)
+        errors = [p for p in problems if p.severity == "error"]
+        line = config.read_text().splitlines().index("      - sleep.md") + 1
+        assert [(p.file, p.line, p.rule) for p in errors] == [("mkdocs.yml", line, "nav")], errors
+        assert "docs/sleep.md" in errors[0].message and "extra: redirects:" in errors[0].fix
+    finally:
+        config.write_text(before)
+
+
+def test_suggestions_come_from_real_files_and_real_headings(project, article, tmp_path):
+    page = tmp_path / "links.md"
+    page.write_text((HERE / "valid.md").read_text().replace(
+        "[what IPT is](what-is-ipt.md)", "[what IPT is](what-is-ipy.md) and [sleep](sleep-tips.md)").replace(
+        "what-is-ipt.md#how-long-does-it-take", "about.md#how-long-does-it-take"))
+    article(page)
+    ctx, problems = checks.run(project / "mkdocs.yml", mode="preview", today=TODAY)
+    fixes = {p.message: p.fix for p in problems if p.file == NAME}
+    assert fixes["the link to `what-is-ipy.md` leads nowhere"] == "did you mean `what-is-ipt.md`?"
+    sleep = fixes["the link to `sleep-tips.md` leads nowhere"]
+    assert sleep.startswith("no page has a close name") and "about.md" not in sleep.split(";")[0]
+    anchor = fixes["`docs/about.md` has no section `#how-long-does-it-take`"]
+    about_sections = ctx.anchors_for(ctx.sources["about.md"])
+    listed = re.findall(r"`#([\w-]+)`", anchor)
+    assert anchor.startswith("no section has a close name") and listed and set(listed) <= about_sections
 
 
 def test_too_hard_text_names_its_three_hardest_sentences(project, article):
