@@ -39,6 +39,8 @@ BROKEN = {
     "unknown-component": ("component", 23, "preview"),
     "unknown-option": ("component", 24, "preview"),
     "old-box-syntax": ("component", 23, "preview"),
+    "british-spelling": ("us-spelling", 13, "preview"),
+    "two-footnote-markers": ("footnotes", 13, "preview"),
 }
 
 
