@@ -460,8 +460,10 @@ def _us_form(word: str) -> str:
 def check_us_spelling(src: Source, ctx: Context):
     found = [(src.meta_lines.get(name, 1), str((src.meta or {}).get(name)))
              for name in ("title", "description") if isinstance((src.meta or {}).get(name), str)]
+    # A component's option lines are the component rule's: `colour: red` is a wrong option, not prose.
+    options = {no for piece in src.pieces if piece.kind == "block" for no, _ in piece.extra["options"]}
     for no, line, allowed in _body_lines(src):
-        if allowed:
+        if allowed or no in options:
             continue
         text = NOT_PROSE.sub(" ", line)
         if FOOTNOTE_DEFINITION.match(text):
