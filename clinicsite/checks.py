@@ -39,6 +39,8 @@ RULES = {
     "image-alt": "An image has no alt text.",
     "reading-level": "The page is harder to read than the site allows.",
     "wording": "A phrase that safe-messaging guidance or the clinic's rules rule out.",
+    "us-spelling": "A British spelling (behaviour, licence, centre, ...): the site is written in US English.",
+    "footnotes": "A paragraph, list item or table row with more than one footnote marker.",
     "placeholder": "A [PLACEHOLDER: ...] marker that must be filled in before launch.",
     "fictional-fact": "A fictional phone number, email or address that must be replaced before launch.",
     "component": "A component (a /// block or !!! box) that does not exist, or an option it does not have.",
@@ -452,6 +454,95 @@ def check_launch(src: Source, ctx: Context):
     return out
 
 
+
+# British forms the site's writers meet most often, each with its US form. Stems
+# that take -ise/-isation are expanded below; everything matches as whole words.
+_IZE = ["organ", "recogn", "real", "apolog", "special", "minim", "maxim", "emphas", "critic", "summar",
+        "priorit", "util", "normal", "stabil", "hospital", "author", "categor", "mobil", "social",
+        "sympath", "final", "memor", "personal", "custom", "optim", "visual", "character", "familiar",
+        "general", "civil", "stigmat", "legitim", "trivial", "patron", "jeopard", "symbol", "vandal"]
+BRITISH = {
+    **{f"{s}{uk}": f"{s}{us}" for s in _IZE for uk, us in (("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+                                                          ("ising", "izing"), ("isation", "ization"),
+                                                          ("isations", "izations"))},
+    **{f"{w}{end}": f"{w[:-1]}{end}" for w in ("behaviou", "colou", "favou", "honou", "labou", "neighbou",
+                                                "humou", "rumou", "flavou", "endeavou", "harbou", "vigou",
+                                                "odou", "armou", "savou")
+       for end in ("r", "rs", "red", "ring", "ral", "rally", "rite", "rites", "rable", "rably", "rful",
+                   "rhood", "rhoods", "rless")},
+    "centre": "center", "centres": "centers", "centred": "centered", "theatre": "theater", "metre": "meter",
+    "metres": "meters", "litre": "liter", "fibre": "fiber", "calibre": "caliber", "sombre": "somber",
+    "licence": "license", "licences": "licenses", "licenced": "licensed", "defence": "defense",
+    "offence": "offense", "offences": "offenses", "pretence": "pretense",
+    "practise": "practice", "practised": "practiced", "practises": "practices", "practising": "practicing",
+    "analyse": "analyze", "analysed": "analyzed", "analyses": None, "analysing": "analyzing",
+    "paralyse": "paralyze", "paralysed": "paralyzed",
+    "programme": "program", "programmes": "programs",
+    "counselling": "counseling", "counsellor": "counselor", "counsellors": "counselors",
+    "counselled": "counseled", "travelled": "traveled", "travelling": "traveling", "traveller": "traveler",
+    "cancelled": "canceled", "cancelling": "canceling", "labelled": "labeled", "labelling": "labeling",
+    "modelling": "modeling", "modelled": "modeled", "fuelled": "fueled", "signalling": "signaling",
+    "marvellous": "marvelous", "jewellery": "jewelry", "instalment": "installment",
+    "enrol": "enroll", "enrols": "enrolls", "enrolment": "enrollment", "enrolments": "enrollments",
+    "fulfil": "fulfill", "fulfils": "fulfills", "fulfilment": "fulfillment", "skilful": "skillful",
+    "wilful": "willful", "judgement": "judgment", "judgements": "judgments", "ageing": "aging",
+    "grey": "gray", "sceptical": "skeptical", "mould": "mold", "cheque": "check", "cheques": "checks",
+    "tyre": "tire", "tyres": "tires", "mum": "mom", "mums": "moms", "whilst": "while", "amongst": "among",
+    "learnt": "learned", "speciality": "specialty", "paediatric": "pediatric", "paediatrician": "pediatrician",
+    "anaesthetic": "anesthetic", "oestrogen": "estrogen", "haemorrhage": "hemorrhage", "manoeuvre": "maneuver",
+    "aeroplane": "airplane", "pyjamas": "pajamas", "storey": "story", "draught": "draft", "plough": "plow",
+}
+BRITISH = {uk: us for uk, us in BRITISH.items() if us}  # "analyses" is also the US plural of analysis
+BRITISH_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, BRITISH), key=len, reverse=True)) + r")\b", re.I)
+# Not prose: inline code and the addresses of links and images.
+NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]+>|\bhttps?://\S+")
+# A footnote definition may keep a cited source's own spelling inside its title,
+# quoted ("...") or in italics (*...*): a British title is cited as it was published.
+SOURCE_TITLE = re.compile(r"\"[^\"]*\"|“[^”]*”|\*[^*]+\*")
+
+
+def _us_form(word: str) -> str:
+    us = BRITISH[word.lower()]
+    return us.capitalize() if word[:1].isupper() else us
+
+
+def check_us_spelling(src: Source, ctx: Context):
+    found = [(src.meta_lines.get(name, 1), str((src.meta or {}).get(name)))
+             for name in ("title", "description") if isinstance((src.meta or {}).get(name), str)]
+    # A component's option lines are the component rule's: `colour: red` is a wrong option, not prose.
+    options = {no for piece in src.pieces if piece.kind == "block" for no, _ in piece.extra["options"]}
+    for no, line, allowed in _body_lines(src):
+        if allowed or no in options:
+            continue
+        text = NOT_PROSE.sub(" ", line)
+        if FOOTNOTE_DEFINITION.match(text):
+            text = SOURCE_TITLE.sub(" ", text)
+        found.append((no, text))
+    return [_problem(src, no, "us-spelling", f"\"{m.group(0)}\" is British spelling",
+                     f"write \"{_us_form(m.group(0))}\" (the site is in US English); a cited source's title "
+                     f"may keep its spelling in quotes on its footnote line")
+            for no, text in found for m in BRITISH_WORD.finditer(text)]
+
+
+FOOTNOTE_DEFINITION = re.compile(r"^\s*\[\^[^\]]+\]:")
+FOOTNOTE_MARKER = re.compile(r"\[\^[^\]]+\](?!:)")
+
+
+def check_footnotes(src: Source, ctx: Context):
+    """One marker per paragraph, at its end, naming every source it needs: two
+    or three markers in a sentence read like a paper, not like help."""
+    out = []
+    for piece in src.pieces:
+        if piece.kind in ("paragraph", "item", "table"):
+            markers = FOOTNOTE_MARKER.findall(re.sub(r"`[^`]*`", "", piece.text))
+            if len(markers) > 1:
+                out.append(_problem(src, piece.line, "footnotes",
+                                    f"{len(markers)} footnote markers in one {'row' if piece.kind == 'table' else piece.kind}"
+                                    f" ({' '.join(markers)})",
+                                    "keep one marker at the end of the paragraph, and let its footnote name "
+                                    "every source, e.g. `[^s6]: Weissman 2018; IPT UK, Stages of IPT`"))
+    return out
+
 # ---- components --------------------------------------------------------------
 
 def known_blocks(config: dict) -> dict[str, set[str]]:
@@ -573,7 +664,7 @@ def check_duplicate_title(src: Source, ctx: Context):
 
 CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_reviewer,
           check_links, check_reading_level, check_wording, check_launch, check_components,
-          check_block_fences, check_html_images, check_duplicate_title]
+          check_block_fences, check_html_images, check_duplicate_title, check_us_spelling, check_footnotes]
 
 
 # ---- the site as a whole -----------------------------------------------------

@@ -15,12 +15,14 @@ escapes every text and attribute: a fact with `&`, `<` or quotes stays text.
     /// inset                    inset text
     /// self-check | Title       "Is IPT a fit for me?" checklist
     /// practical                session length, in person or online, medicine, first call, fees
+    /// confidentiality          the limits of confidentiality, worded once
 """
 from __future__ import annotations
 
 from pymdownx.blocks import BlocksExtension
 
 from .care import CareCard, Inset
+from .confidentiality import Confidentiality
 from .contact import ContactCard
 from .contact_form import ContactForm
 from .crisis import CrisisLines
@@ -28,7 +30,8 @@ from .cta import CallToAction
 from .practical import Practical
 from .self_check import SelfCheck
 
-BLOCKS = [CallToAction, ContactCard, ContactForm, CrisisLines, CareCard, Inset, SelfCheck, Practical]
+BLOCKS = [CallToAction, ContactCard, ContactForm, CrisisLines, CareCard, Inset, SelfCheck, Practical,
+          Confidentiality]
 
 
 class ComponentsExtension(BlocksExtension):
