@@ -246,7 +246,7 @@ CLINIC = mapping({
 }, required=("name", "short_name", "phone", "email", "address", "hours", "reply_within", "practice", "crisis"))
 
 CRISIS_LINE = mapping({
-    "name": text(2, 80), "call": pattern(DIGITS, '"988"', "a number to dial, digits only"),
+    "name": text(2, 80), "call": pattern(re.compile(r"^\+?\d{2,15}$"), '"988"', "a number to dial: digits, with + for an international number"),
     "display": text(2, 30), "press": pattern(re.compile(r"^\d$"), '"1"', "one digit"),
     "text": pattern(DIGITS, '"741741"', "a number to text, digits only"),
     "keyword": pattern(re.compile(r"^[A-Za-z0-9]{1,20}$"), "HOME", "one word"),
