@@ -250,7 +250,7 @@ CRISIS_LINE = mapping({
     "display": text(2, 30), "press": pattern(re.compile(r"^\d$"), '"1"', "one digit"),
     "text": pattern(DIGITS, '"741741"', "a number to text, digits only"),
     "keyword": pattern(re.compile(r"^[A-Za-z0-9]{1,20}$"), "HOME", "one word"),
-    "chat": url(), "url": url(), "note": text(2, 160), "language": text(2, 40),
+    "chat": url(), "url": url(), "note": text(2, 300), "language": text(2, 40),
 }, required=("name",))
 
 SITE = {

@@ -218,9 +218,12 @@ def test_form_without_javascript_posts_plainly(chromium, form_site, endpoint):
     context.close()
 
 
-def test_without_an_endpoint_there_is_no_form_and_the_card_stands_alone(site_dir):
+def test_the_form_is_shown_only_with_an_endpoint_and_the_card_always(site_dir):
     contact = soup(site_dir / "contact" / "index.html")
-    assert contact.find("form", class_="clinic-form") is None
+    endpoint = site_config()["extra"]["clinic"]["form"].get("endpoint")
+    form = contact.find("form", class_="clinic-form")
+    assert (form["action"] == endpoint) if endpoint else form is None
+    assert bool(contact.select_one("#send-us-a-message")) == bool(endpoint)  # no orphan heading
     assert contact.select_one(".clinic-contact a[href^='tel:']")
 
 
