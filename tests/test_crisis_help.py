@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import markdown
 import pytest
-from conftest import ROOT, TEST_TODAY, soup
+from conftest import SITE, TEST_TODAY, soup
 from test_accessibility import describe, open_in_scheme, violations_of
 
 from clinicsite import checks, facts
@@ -21,7 +21,7 @@ ARTICLES = ["worried-about-someone", "signs-of-depression", "why-a-clinic-for-me
 # The one new article about suicide and risk; the others keep crisis lines to a minimum.
 ABOUT_RISK = {"worried-about-someone"}
 
-CONFIG, _ = facts.load(ROOT / "mkdocs.yml")
+CONFIG, _ = facts.load(SITE / "mkdocs.yml")
 EXTRA = CONFIG["extra"]
 PRESET = EXTRA["crisis_presets"][EXTRA["clinic"]["crisis"]["region"]]
 LINES = PRESET["lines"]
@@ -148,7 +148,7 @@ def test_crisis_page_and_new_articles_pass_axe(new_page, base_url, path, scheme)
 def test_new_articles_pass_every_check():
     today = dt.date.fromisoformat(TEST_TODAY)
     for mode in ("test", "production"):
-        ctx, problems = checks.run(ROOT / "mkdocs.yml", mode=mode, today=today)
+        ctx, problems = checks.run(SITE / "mkdocs.yml", mode=mode, today=today)
         for name in ARTICLES:
             assert f"{name}.md" in ctx.sources, f"docs/{name}.md is missing"
             mine = [str(p) for p in problems if Path(p.file).name == f"{name}.md"]

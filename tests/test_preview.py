@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TEST_TODAY, copy_project
 
+# Tests of the generator (the preview command): the launch test's second run skips them.
+pytestmark = pytest.mark.generator
+
 SERVE = ROOT / "scripts" / "serve.py"
 ERROR_TITLE = "Something on the site needs fixing"
 
