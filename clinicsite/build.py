@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import publish
+from . import facts, publish
 
 
 def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today: str | None = None,
@@ -24,7 +24,7 @@ def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today
     result = subprocess.run(command, env=env, cwd=config.parent, capture_output=quiet, text=True)
     if result.returncode == 0:
         try:
-            publish.run(site_dir, config)
+            publish.run(site_dir, dict(facts.load(config)[0], config_file_path=str(config)))
         except publish.PublishError as err:
             result = subprocess.CompletedProcess(result.args, 1, result.stdout or "", (result.stderr or "") + f"ERROR   -  {err}\n")
             if not quiet:

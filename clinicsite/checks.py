@@ -16,7 +16,7 @@ from pathlib import Path
 import markdown
 from markdown.extensions.toc import slugify
 
-from . import facts, modes, schema
+from . import checks_files, checks_html, facts, modes, schema
 from .readability import grade
 from .problems import Problem
 from .source import Source, is_date, read
@@ -43,6 +43,14 @@ RULES = {
     "clinic-facts": "A clinic fact in mkdocs.yml is missing or malformed.",
     "crisis-region": "The crisis region has no preset of crisis lines.",
     "crisis-verified": "The crisis lines were not re-verified in the last 12 months.",
+    "raw-html": "Raw HTML or a link in an article that runs, loads or sends something (a script, a frame, a form, `on...=`, `style=`, a `javascript:` link).",
+    "title": "The title contains `<` or `>`.",
+    "file-encoding": "A file is not saved as UTF-8 text.",
+    "file-size": "An article is bigger than the limit (200 KB).",
+    "file-link": "A file in docs/ is a symbolic link, or lies outside docs/.",
+    "unlisted-page": "A page is neither in the menu nor marked `unlisted: true`.",
+    "stray-file": "A file in docs/ that no page uses and that is not a picture, PDF or font, or a file that could run in the browser.",
+    "author": "A blog author's `avatar` or `url` is not an https:// address or a path on the site.",
 }
 
 # Wording ruled out by safe-messaging guidance and the fact brief, with what to write instead.
@@ -446,7 +454,8 @@ def check_components(src: Source, ctx: Context):
 
 
 CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_reviewer,
-          check_links, check_reading_level, check_wording, check_launch, check_components]
+          check_links, check_reading_level, check_wording, check_launch, check_components,
+          checks_html.check_raw_html, checks_html.check_title]
 
 
 # ---- running ---------------------------------------------------------------
@@ -459,6 +468,8 @@ def context(config_path: str | Path = "mkdocs.yml", mode: str | None = None, tod
     ctx = Context(root=root, docs=docs, mode=mode or modes.current(), today=today or modes.today(), config=config,
                   config_lines=lines)
     for path in sorted(docs.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue  # the file-link rule names it; reading it could hang (a pipe) or read /etc
         src = read(path, root)
         ctx.sources[path.relative_to(docs).as_posix()] = src
     ctx.blocks = known_blocks(config)
@@ -469,7 +480,11 @@ def run(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: 
     """Every problem of the site: clinic facts and all pages. Returns (ctx, problems)."""
     ctx = context(config_path, mode, today)
     problems = list(facts.check(config_path, mode=ctx.mode, today=ctx.today, loaded=(ctx.config, ctx.config_lines)))
+    for check in checks_files.SITE_CHECKS:
+        problems += check(ctx)
     for src in ctx.sources.values():
+        if src.unreadable:
+            continue  # named once by checks_files.check_unreadable
         for check in CHECKS:
             problems += check(src, ctx)
     return ctx, sorted(set(problems), key=lambda p: (p.file, p.line, p.rule, p.message))
