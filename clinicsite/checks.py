@@ -44,7 +44,7 @@ RULES = {
     "crisis-region": "The crisis region has no preset of crisis lines.",
     "crisis-verified": "The crisis lines were not re-verified in the last 12 months.",
     "raw-html": "Raw HTML or a link in an article that runs, loads or sends something (a script, a frame, a form, `on...=`, `style=`, a `javascript:` link).",
-    "title": "The title contains `<` or `>`.",
+    "title": "A title or blog category contains `<` or `>`.",
     "file-encoding": "A file is not saved as UTF-8 text.",
     "file-size": "An article is bigger than the limit (200 KB).",
     "file-link": "A file in docs/ is a symbolic link, or lies outside docs/.",

@@ -203,4 +203,5 @@ def site_or_https(url: str) -> bool:
         and not re.search(r"[\s\"'<>`]", url)
 
 
-SITE_CHECKS = [check_unreadable, check_links_out, check_listed, check_stray_files, check_authors]
+SITE_CHECKS = [check_unreadable, check_links_out, check_listed, check_stray_files, check_authors,
+               checks_html.check_category_names]

@@ -148,13 +148,33 @@ def check_raw_html(src: Source, ctx) -> list[Problem]:
 
 
 def check_title(src: Source, ctx) -> list[Problem]:
-    """Material's search stores the title as written and shows it as HTML."""
-    title = (src.meta or {}).get("title")
-    if isinstance(title, str) and ("<" in title or ">" in title):
-        return [Problem(src.rel, src.meta_lines.get("title", 1), "title",
-                        "the title contains `<` or `>`, which search would show as HTML",
-                        "write the title in plain words, without < or >")]
-    return []
+    """Material's search stores the title as written and shows it as HTML, and
+    the blog writes post titles and categories into its pages as Markdown."""
+    meta = src.meta or {}
+    out = []
+    for name in ("title", "categories"):
+        values = meta.get(name) if isinstance(meta.get(name), list) else [meta.get(name)]
+        if any(isinstance(v, str) and ("<" in v or ">" in v) for v in values):
+            out.append(Problem(src.rel, src.meta_lines.get(name, 1), "title",
+                               f"the {name} contain `<` or `>`, which search and the blog would show as HTML",
+                               "write it in plain words, without < or >"))
+    return out
+
+
+def check_category_names(ctx) -> list[Problem]:
+    """The blog's allowed categories (mkdocs.yml) become page titles the same way."""
+    out = []
+    for i, entry in enumerate(ctx.config.get("plugins") or []):
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name not in ("blog", "material/blog") or not isinstance(options, dict):
+            continue
+        for j, value in enumerate(options.get("categories_allowed") or []):
+            if "<" in str(value) or ">" in str(value):
+                line = ctx.config_lines.get(f"plugins.{i}.{name}.categories_allowed.{j}") or \
+                    ctx.config_lines.get(f"plugins.{i}.{name}.categories_allowed", 1)
+                out.append(Problem("mkdocs.yml", line, "title", f"the category {str(value)[:40]!r} contains `<` or `>`",
+                                   "write it in plain words, without < or >"))
+    return out
 
 
 def svg_problems(text: str) -> list[tuple[int, str, str]]:
