@@ -52,7 +52,7 @@ def test_every_component_is_documented():
 def test_every_example_passes_the_checks_and_builds(tmp_path, index):
     example = examples()[index]
     page = example if example.startswith("---") else FRONT + example
-    copy_project(tmp_path)
+    copy_project(tmp_path, [("\nnav:\n", "\nnav:\n  - guide-example.md\n")])
     (tmp_path / "docs" / "guide-example.md").write_text(page)
     _, problems = checks.run(tmp_path / "mkdocs.yml", mode="preview")
     mine = [str(p) for p in problems if p.file == "docs/guide-example.md"]
