@@ -279,6 +279,10 @@ def test_the_built_site_is_clean(inert_site):
     assert not [d for d in index["docs"] if "<img" in d["title"] or d["location"].startswith("thanks/")]
     assert "/thanks/" not in (inert_site / "sitemap.xml").read_text()
     assert soup(inert_site / "thanks" / "index.html").find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    # The article's inline HTML added no hash: the policy lists only the theme's own scripts.
+    csp = next(line for line in (inert_site / "_headers").read_text().splitlines() if "Content-Security-Policy" in line)
+    listed = set(re.findall(r"'sha256-[^']+'", csp))
+    assert listed and listed <= publish.theme_script_hashes(dict(CONFIG, config_file_path=str(ROOT / "mkdocs.yml")))
 
 
 @pytest.mark.browser
