@@ -67,39 +67,52 @@ def inline_script_hashes(site: Path) -> list[str]:
     return sorted(set().union(set(), *(script_hashes(p.read_text(encoding="utf-8")) for p in site.rglob("*.html"))))
 
 
-def _theme_env(config):
-    """The theme's Jinja environment: MkDocs' own when `config` is MkDocs'
-    config, else the same theme built from the plain mapping."""
+def _theme_envs(config):
+    """(Jinja environment, features) of the theme: MkDocs' own when `config` is
+    MkDocs' config, else the same theme built from the plain mapping; and
+    Zensical's bundled theme when it is installed, since it can build the site
+    from the same templates (its scripts differ slightly from Material's)."""
     theme = config.get("theme")
     if hasattr(theme, "get_env"):
-        return theme.get_env(), list(theme.get("features") or [])
-    from mkdocs.theme import Theme
+        custom_dir = theme.custom_dir
+        yield theme.get_env(), list(theme.get("features") or [])
+    else:
+        from mkdocs.theme import Theme
 
-    options = dict(theme or {"name": "mkdocs"})
-    if options.get("custom_dir"):
-        root = Path(str(config.get("config_file_path") or "mkdocs.yml")).resolve().parent
-        options["custom_dir"] = str(root / options["custom_dir"])
-    theme = Theme(**options)
-    return theme.get_env(), list(theme.get("features") or [])
+        options = dict(theme or {"name": "mkdocs"})
+        custom_dir = None
+        if options.get("custom_dir"):
+            root = Path(str(config.get("config_file_path") or "mkdocs.yml")).resolve().parent
+            custom_dir = options["custom_dir"] = str(root / options["custom_dir"])
+        theme = Theme(**options)
+        yield theme.get_env(), list(theme.get("features") or [])
+    try:
+        import zensical
+    except ImportError:
+        return
+    import jinja2
+
+    dirs = [d for d in (custom_dir, str(Path(zensical.__file__).parent / "templates")) if d]
+    yield jinja2.Environment(loader=jinja2.FileSystemLoader(dirs)), list(theme.get("features") or [])
 
 
 def theme_script_hashes(config, depths: int = 6) -> set[str]:
     """The hashes of the inline scripts the theme and the project's templates
-    emit: every template under partials/javascripts/ (Material's home for
+    emit: every template under partials/javascripts/ (the theme's home for
     them, and ours if we add one), rendered clean with the site's config at
     every folder depth (some depend on the page's base_url)."""
-    env, features = _theme_env(config)
     allowed = set()
-    names = env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/") and n.endswith(".html"))
-    for name in names:
-        for depth in range(depths + 1):
-            base_url = "/".join([".."] * depth) or "."
-            try:
-                text = env.get_template(name).render(config=config, base_url=base_url, features=features,
-                                                     page=None, lang=None)
-            except Exception:  # a template that needs a page's context: its scripts are not allowed
-                continue
-            allowed |= script_hashes(text)
+    for env, features in _theme_envs(config):
+        names = env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/") and n.endswith(".html"))
+        for name in names:
+            for depth in range(depths + 1):
+                base_url = "/".join([".."] * depth) or "."
+                try:
+                    text = env.get_template(name).render(config=config, base_url=base_url, features=features,
+                                                         page=None, lang=None)
+                except Exception:  # a template that needs a page's context: its scripts are not allowed
+                    continue
+                allowed |= script_hashes(text)
     return allowed
 
 
@@ -219,12 +232,14 @@ def hide_unlisted(site: Path, config) -> None:
         if NOINDEX.search(head_of(text)) and page.name == "index.html":
             hidden.add(page.parent.relative_to(site).as_posix() + "/")
     hidden.discard("./")
-    index = site / "search" / "search_index.json"
-    if hidden and index.is_file():
+    # Material's index, and Zensical's.
+    for index, key in ((site / "search" / "search_index.json", "docs"), (site / "search.json", "items")):
+        if not (hidden and index.is_file()):
+            continue
         data = json.loads(index.read_text(encoding="utf-8"))
-        kept = [d for d in data.get("docs", []) if str(d.get("location", "")).split("#")[0] not in hidden]
-        if len(kept) != len(data.get("docs", [])):
-            data["docs"] = kept
+        kept = [d for d in data.get(key, []) if str(d.get("location", "")).split("#")[0] not in hidden]
+        if len(kept) != len(data.get(key, [])):
+            data[key] = kept
             index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     sitemap = site / "sitemap.xml"
     if hidden and sitemap.is_file():
