@@ -18,7 +18,7 @@ import markdown
 from markdown.extensions.toc import slugify
 
 from . import config as _config
-from . import facts, modes, schema
+from . import checks_files, checks_html, facts, modes, schema
 from .readability import grade
 from .problems import Problem
 from .source import BLOCK_END, BLOCK_START, Source, is_date, read
@@ -50,6 +50,14 @@ RULES = {
     "block-fence": "A `///` box is never closed, or a `///` line closes no box.",
     "duplicate-title": "Two pages have the same title, so the menu and search show one name twice.",
     "nav": "The menu (`nav:` in mkdocs.yml) lists a page file that does not exist.",
+    "raw-html": "Raw HTML or a link in an article that runs, loads or sends something (a script, a frame, a form, `on...=`, `style=`, a `javascript:` link).",
+    "title": "A title or blog category contains `<` or `>`.",
+    "file-encoding": "A file is not saved as UTF-8 text.",
+    "file-size": "An article is bigger than the limit (200 KB).",
+    "file-link": "A file in docs/ is a symbolic link, or lies outside docs/.",
+    "unlisted-page": "A page is neither in the menu nor marked `unlisted: true`.",
+    "stray-file": "A file in docs/ that no page uses and that is not a picture, PDF or font, or a file that could run in the browser.",
+    "author": "A blog author's `avatar` or `url` is not an https:// address or a path on the site.",
 }
 
 # A promise that someone will be better by a given time or soon: "you will feel
@@ -664,7 +672,8 @@ def check_duplicate_title(src: Source, ctx: Context):
 
 CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_reviewer,
           check_links, check_reading_level, check_wording, check_launch, check_components,
-          check_block_fences, check_html_images, check_duplicate_title, check_us_spelling, check_footnotes]
+          check_block_fences, check_html_images, check_duplicate_title, check_us_spelling, check_footnotes,
+          checks_html.check_raw_html, checks_html.check_title]
 
 
 # ---- the site as a whole -----------------------------------------------------
@@ -687,7 +696,7 @@ def check_nav(ctx: Context):
     return out
 
 
-SITE_CHECKS = [check_nav]
+SITE_CHECKS = [check_nav, *checks_files.SITE_CHECKS]
 
 
 # ---- running ---------------------------------------------------------------
@@ -700,6 +709,8 @@ def context_of(config, mode: str | None = None, today: _dt.date | None = None, l
     ctx = Context(root=root, docs=docs, mode=mode or modes.current(), today=today or modes.today(), config=config,
                   config_lines=lines if lines is not None else _config.lines(config_path))
     for path in sorted(docs.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue  # the file-link rule names it; reading it could hang (a pipe) or read /etc
         src = read(path, root)
         ctx.sources[path.relative_to(docs).as_posix()] = src
     ctx.blocks = known_blocks(config)
@@ -717,6 +728,8 @@ def run_config(config, mode: str | None = None, today: _dt.date | None = None):
     problems = list(facts.check(config, ctx.config_lines, mode=ctx.mode, today=ctx.today,
                                 file=_config.display_name(config.config_file_path)))
     for src in ctx.sources.values():
+        if src.unreadable:
+            continue  # named once by checks_files.check_unreadable
         for check in CHECKS:
             problems += check(src, ctx)
     for check in SITE_CHECKS:

@@ -126,7 +126,19 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         if self.config.publish:
             from . import publish
 
-            publish.run(config.site_dir, config)
+            try:
+                publish.run(config.site_dir, config)
+            except publish.PublishError as err:
+                log.error(str(err))
+                raise PluginError(f"The publishing step stopped this {modes.current()} build:\n  {err}")
+
+    def on_page_read_source(self, page, config):
+        """A page that is not UTF-8, or over the size limit, is handed to MkDocs as
+        a short stand-in, so the build reaches its end and fails there on the
+        checks' problem (file and line) instead of a traceback or minutes of Markdown."""
+        from .read_guard import stand_in
+
+        return stand_in(getattr(page.file, "abs_src_path", None)) if self.config.enabled else None
 
     def on_build_error(self, error):
         self._collect()

@@ -3,8 +3,9 @@ plugin (clinicsite/plugin.py), or as a command for builders that run no MkDocs
 plugin (`python -m clinicsite.publish site`):
 
 - security headers for hosts that read a `_headers` file (Netlify, Cloudflare
-  Pages), with a Content-Security-Policy that lists a hash of every inline
-  script found in the built pages;
+  Pages), with a Content-Security-Policy that lists the hashes of the theme's
+  own inline scripts, computed from a clean render of the theme's script
+  templates; a page carrying any other inline script stops the build;
 - the same policy as a <meta> tag in every page, for GitHub Pages, which
   cannot send headers (a <meta> policy cannot carry frame-ancestors, and the
   other headers cannot be set at all there: see README "Deploy");
@@ -12,7 +13,14 @@ plugin (`python -m clinicsite.publish site`):
   for Netlify and Cloudflare, and a small page at each old address for the rest;
 - robots.txt pointing at the sitemap;
 - sitemap.xml.gz written again without a timestamp: MkDocs stamps it with the
-  build date, so two builds of one commit on different days would differ.
+  build date, so two builds of one commit on different days would differ;
+- pages marked noindex (unlisted pages, the gallery) taken out of the search
+  index and the sitemap, and the blog's `<!-- more -->` mark out of the pages
+  (clinicsite/comments.py removes every other comment).
+
+`config` is a plain mapping like MkDocs' own (`site_url`, `extra`, `theme`,
+`config_file_path`, ...): MkDocs' config from the plugin, or
+`clinicsite.facts.load(path)[0]` from the build command.
 """
 from __future__ import annotations
 
@@ -20,15 +28,19 @@ import base64
 import gzip
 import hashlib
 import html
+import json
 import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import facts
+from .comments import EXCERPT_MARK
 
 META_MARK = '<meta http-equiv="Content-Security-Policy"'
-EXECUTABLE = {None, "", "text/javascript", "module", "application/javascript"}
+# Script types a browser treats as data, not code. Every other inline script
+# counts as code, whatever its type says.
+DATA_TYPES = {"application/json", "application/ld+json"}
+NOINDEX = re.compile(r'<meta name="robots" content="noindex"\s*/?>')
 
 
 class PublishError(Exception):
@@ -38,31 +50,104 @@ class PublishError(Exception):
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 
 
-def inline_script_hashes(site: Path) -> list[str]:
-    """sha256 of every inline script a browser would run, over all pages.
-    (A regular expression, not an HTML parser: the builder writes these tags
-    itself, and this runs over every page of every build; a test checks the
-    result against a real parser.)"""
+def script_hashes(text: str) -> set[str]:
+    """sha256 of every inline script of one page that a browser would run.
+    (A regular expression, not an HTML parser: it runs over every page of every
+    build; a test checks the result against a real parser.)"""
     found = set()
-    for page in site.rglob("*.html"):
-        for attrs, body in SCRIPT.findall(page.read_text(encoding="utf-8")):
-            kind = re.search(r"""\btype=["']?([^"'\s>]+)""", attrs)
-            if re.search(r"\bsrc=", attrs) or (kind and kind.group(1) not in EXECUTABLE):
-                continue  # external files are covered by 'self'; JSON data never runs
-            digest = hashlib.sha256(body.encode("utf-8")).digest()
-            found.add("'sha256-" + base64.b64encode(digest).decode() + "'")
-    return sorted(found)
+    for attrs, body in SCRIPT.findall(text):
+        kind = re.search(r"""\btype\s*=\s*["']?([^"'\s>]+)""", attrs, re.I)
+        if re.search(r"\bsrc\s*=", attrs, re.I) or (kind and kind.group(1).lower() in DATA_TYPES):
+            continue  # external files are covered by 'self'; JSON data never runs
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        found.add("'sha256-" + base64.b64encode(digest).decode() + "'")
+    return found
+
+
+def inline_script_hashes(site: Path) -> list[str]:
+    """Every inline script hash found over all pages."""
+    return sorted(set().union(set(), *(script_hashes(p.read_text(encoding="utf-8")) for p in site.rglob("*.html"))))
+
+
+def _theme_envs(config):
+    """(Jinja environment, features) of the theme: MkDocs' own when `config` is
+    MkDocs' config, else the same theme built from the plain mapping; and
+    Zensical's bundled theme when it is installed, since it can build the site
+    from the same templates (its scripts differ slightly from Material's)."""
+    theme = config.get("theme")
+    if hasattr(theme, "get_env"):
+        custom_dir = theme.custom_dir
+        yield theme.get_env(), list(theme.get("features") or [])
+    else:
+        from mkdocs.theme import Theme
+
+        options = dict(theme or {"name": "mkdocs"})
+        custom_dir = None
+        if options.get("custom_dir"):
+            root = Path(str(config.get("config_file_path") or "mkdocs.yml")).resolve().parent
+            custom_dir = options["custom_dir"] = str(root / options["custom_dir"])
+        theme = Theme(**options)
+        yield theme.get_env(), list(theme.get("features") or [])
+    try:
+        import zensical
+    except ImportError:
+        return
+    import jinja2
+
+    dirs = [d for d in (custom_dir, str(Path(zensical.__file__).parent / "templates")) if d]
+    yield jinja2.Environment(loader=jinja2.FileSystemLoader(dirs)), list(theme.get("features") or [])
+
+
+def theme_script_hashes(config, depths: int = 6) -> set[str]:
+    """The hashes of the inline scripts the theme and the project's templates
+    emit: every template under partials/javascripts/ (the theme's home for
+    them, and ours if we add one), rendered clean with the site's config at
+    every folder depth (some depend on the page's base_url)."""
+    allowed = set()
+    for env, features in _theme_envs(config):
+        names = env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/") and n.endswith(".html"))
+        for name in names:
+            for depth in range(depths + 1):
+                base_url = "/".join([".."] * depth) or "."
+                try:
+                    text = env.get_template(name).render(config=config, base_url=base_url, features=features,
+                                                         page=None, lang=None)
+                except Exception:  # a template that needs a page's context: its scripts are not allowed
+                    continue
+                allowed |= script_hashes(text)
+    return allowed
+
+
+HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+LOOPBACK = {"127.0.0.1", "localhost"}
 
 
 def origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    """The scheme://host[:port] of an https:// URL with a plain host, else "".
+    (http:// only for a server on this machine, as the tests run one.) Never the
+    text as written: a `;` or a space in it would add rules to the policy."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return ""
+    host = parts.hostname or ""
+    if not HOST.fullmatch(host) or parts.username is not None or parts.password is not None:
+        return ""
+    if parts.scheme != "https" and not (parts.scheme == "http" and host in LOOPBACK):
+        return ""
+    netloc = host + (f":{port}" if port is not None else "")
+    if parts.netloc.lower() != netloc:
+        return ""
+    return f"{parts.scheme}://{netloc}"
 
 
 def policy(hashes: list[str], config: dict, for_meta: bool = False) -> str:
-    endpoint = str(((config.get("extra") or {}).get("clinic") or {}).get("form", {}).get("endpoint") or "")
+    form = (((config.get("extra") or {}).get("clinic") or {}).get("form") or {})
+    endpoint = str(form.get("endpoint") or "") if isinstance(form, dict) else ""
     form_origin = origin(endpoint)  # a path on the site itself (Netlify) needs no extra source
     extra = f" {form_origin}" if form_origin else ""
+    hashes = [h for h in hashes if re.fullmatch(r"'sha256-[A-Za-z0-9+/]+=*'", h)]
     directives = [
         "default-src 'none'",
         "script-src 'self' " + " ".join(hashes),
@@ -101,16 +186,75 @@ def headers_file(hashes: list[str], config: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def head_of(text: str) -> str:
+    """The page's <head>: only the theme writes there (articles are in <body>)."""
+    end = text.find("</head>")
+    return text[:end] if end >= 0 else ""
+
+
 def add_meta_policy(site: Path, meta_policy: str) -> None:
     tag = f'{META_MARK} content="{html.escape(meta_policy, quote=False).replace(chr(34), "&quot;")}">'
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if META_MARK in text:
-            continue
+        head = head_of(text)
+        if tag in head:
+            continue  # this step ran on this folder before
         # Right after <meta charset>, before any script or style it governs.
-        text, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', r"\1" + tag.replace("\\", "\\\\"), text, count=1)
-        if n == 1:
+        new_head, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + tag, head, count=1)
+        if n != 1:
+            raise PublishError(f"{page.relative_to(site)}: no <meta charset=\"utf-8\"> in its <head> to put the "
+                               "security policy after (fix: the template must print one)")
+        page.write_text(new_head + text[len(head):], encoding="utf-8")
+
+
+def check_scripts(site: Path, allowed: set[str]) -> list[str]:
+    """The hashes to list in the policy: those of the theme's scripts found in
+    the pages. A page with any other inline script stops the build."""
+    used, foreign = set(), []
+    for page in sorted(site.rglob("*.html")):
+        found = script_hashes(page.read_text(encoding="utf-8"))
+        used |= found & allowed
+        if found - allowed:
+            foreign.append(page.relative_to(site).as_posix())
+    if foreign:
+        raise PublishError(f"{', '.join(foreign[:10])}: an inline script the theme did not write (fix: remove the "
+                           "<script> from the article or template; the checks name its line: python3 scripts/check.py)")
+    return sorted(used)
+
+
+def hide_unlisted(site: Path, config) -> None:
+    """Pages marked noindex out of the search index and the sitemap, whatever
+    the builder did; and the blog's excerpt mark out of every page."""
+    hidden = set()
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if EXCERPT_MARK in text:
+            text = text.replace(EXCERPT_MARK, "")
             page.write_text(text, encoding="utf-8")
+        if NOINDEX.search(head_of(text)) and page.name == "index.html":
+            hidden.add(page.parent.relative_to(site).as_posix() + "/")
+    hidden.discard("./")
+    # Material's index, and Zensical's.
+    for index, key in ((site / "search" / "search_index.json", "docs"), (site / "search.json", "items")):
+        if not (hidden and index.is_file()):
+            continue
+        data = json.loads(index.read_text(encoding="utf-8"))
+        kept = [d for d in data.get(key, []) if str(d.get("location", "")).split("#")[0] not in hidden]
+        if len(kept) != len(data.get(key, [])):
+            data[key] = kept
+            index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    sitemap = site / "sitemap.xml"
+    if hidden and sitemap.is_file():
+        base = urlsplit(str(config.get("site_url") or "/")).path.rstrip("/") + "/"
+        paths = {base + loc for loc in hidden}
+
+        def keep(m):
+            return "" if urlsplit(html.unescape(m.group(1))).path in paths else m.group(0)
+
+        text = sitemap.read_text(encoding="utf-8")
+        new = re.sub(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", keep, text, flags=re.S)
+        if new != text:
+            sitemap.write_text(new, encoding="utf-8")
 
 
 def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
@@ -118,6 +262,9 @@ def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
     base = urlsplit(str(config.get("site_url") or "/")).path or "/"
     out = []
     for old, new in mapping.items():
+        if not all(re.fullmatch(r"[\w./-]+", str(p)) for p in (old, new)):
+            raise PublishError(f"mkdocs.yml: extra.redirects: {old!r}: only letters, digits, `-`, `_`, `.` and `/` "
+                               "(fix: write both addresses as paths, e.g. old/page: new/page/)")
         old_path, new_path = "/" + str(old).strip("/"), str(new).strip("/") + "/"
         if not (site / new_path / "index.html").exists():
             raise PublishError(f"mkdocs.yml: extra.redirects: {old} -> {new}: the new page does not exist "
@@ -161,8 +308,9 @@ def run(site: str | Path, config) -> None:
         config, _ = facts.load(config)
     redirects(site, config)
     robots(site, config)
+    hide_unlisted(site, config)
     steady_sitemap_gz(site)
-    hashes = inline_script_hashes(site)
+    hashes = check_scripts(site, theme_script_hashes(config))
     (site / "_headers").write_text(headers_file(hashes, config), encoding="utf-8")
     add_meta_policy(site, policy(hashes, config, for_meta=True))
 

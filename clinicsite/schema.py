@@ -35,6 +35,7 @@ FIELDS = [
     Field("hide", LIST, "", "Parts of the page to hide: `navigation`, `toc` (table of contents), `footer`."),
     Field("search", "mapping", "", "`exclude: true` keeps the page out of the site's search."),
     Field("noindex", "yes/no", "", "`true` keeps the page out of search engines and the sitemap (the component gallery)."),
+    Field("unlisted", "yes/no", "", "`true` for a page deliberately left out of the menu: it is then kept out of search engines, the sitemap and the site's search."),
 ]
 BY_NAME = {f.name: f for f in FIELDS}
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")

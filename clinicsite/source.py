@@ -58,6 +58,9 @@ class Source:
     meta_error: tuple[int, str] | None
     body_start: int  # line number of the first body line
     pieces: list[Piece]
+    # (line, message, fix) when the file could not be read as an article at all:
+    # not UTF-8, or over MAX_BYTES. Its other checks are then skipped.
+    unreadable: tuple[int, str, str] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -262,10 +265,33 @@ def _pieces(lines: list[str], start: int) -> list[Piece]:
     return pieces
 
 
+# The largest article the build takes (EDITING.md says so). Python-Markdown is
+# slow on huge input (about 22 s per MB here), and no real article comes close.
+MAX_BYTES = 200 * 1024
+
+
 def read(path: Path, root: Path) -> Source:
-    text = path.read_text(encoding="utf-8")
-    meta, key_lines, error, body_start = _front_matter(text)
+    """The file as the checks need it. A byte-order mark is dropped (some
+    Windows editors add one; MkDocs drops it too); a file that is not UTF-8 or
+    is too big is returned empty with `unreadable` set, so the caller can name
+    it and go on with the other files."""
     rel = path.relative_to(root).as_posix()
+    data = path.read_bytes()
+    unreadable = None
+    if len(data) > MAX_BYTES:
+        unreadable = (1, f"the file has {len(data) // 1024} KB; the limit is {MAX_BYTES // 1024} KB",
+                      "split it into shorter articles, or move long material to a linked PDF")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line = data[:err.start].count(b"\n") + 1
+            unreadable = (line, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} on this line)",
+                          "save the file as UTF-8 in your editor (\"Save with encoding\"), or retype the odd "
+                          "character; text pasted from a word processor often causes this")
+    if unreadable:
+        return Source(path, rel, "", {}, {}, None, 1, [], unreadable)
+    meta, key_lines, error, body_start = _front_matter(text)
     return Source(path, rel, text, meta, key_lines, error, body_start, _pieces(text.splitlines(), body_start))
 
 

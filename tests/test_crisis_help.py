@@ -153,7 +153,7 @@ def test_new_articles_pass_every_check():
             assert f"{name}.md" in ctx.sources, f"docs/{name}.md is missing"
             mine = [str(p) for p in problems if Path(p.file).name == f"{name}.md"]
             assert mine == [], "\n".join(mine)
-            assert ctx.grade_of(ctx.sources[f"{name}.md"]) <= float(EXTRA["checks"]["reading_grade_max"])
+            assert ctx.grade_of(ctx.sources[f"{name}.md"]) <= float(ctx.settings["reading_grade_max"])
 
 
 @pytest.mark.parametrize("name", ARTICLES)

@@ -19,6 +19,7 @@ description: An example from the editing guide, built to show that it works.
 reviewed_by: {reviewer}
 last_reviewed: 2026-11-01
 next_review: 2027-11-01
+unlisted: true
 ---
 
 """
@@ -48,7 +49,9 @@ def guide_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("guide")
     copy_project(root)
     for n, example in enumerate(examples()):
-        page = example if example.startswith("---") else FRONT.format(n=n, reviewer=REVIEWER) + example
+        # Kept out of the menu on purpose: `unlisted: true`.
+        page = example.replace("---\n", "---\nunlisted: true\n", 1) if example.startswith("---") \
+            else FRONT.format(n=n, reviewer=REVIEWER) + example
         (root / "docs" / f"guide-example-{n}.md").write_text(page)
     (root / "docs" / "guide-inline.md").write_text(FRONT.format(n="inline", reviewer=REVIEWER) + "\n\n".join(inline_examples()) + "\n")
     _, problems = checks.run(root / "mkdocs.yml", mode="preview")
