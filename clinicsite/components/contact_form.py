@@ -29,7 +29,7 @@ from __future__ import annotations
 from pymdownx.blocks.block import Block, type_ranged_integer
 
 from ..formats import crisis_plain
-from .html import freeze, link, not_emergency, page_url, sub
+from .html import freeze, link, page_url, sub
 
 PROVIDERS = {
     "formspree": {"honeypot": "_gotcha", "accept": "application/json"},
@@ -112,7 +112,8 @@ class ContactForm(Block):
         sub(form, "button", "Send message", type="submit", class_="md-button md-button--primary clinic-form__submit")
         sub(form, "div", id="cf-status", class_="clinic-form__status", role="status", aria__live="polite",
             tabindex="-1")
-        not_emergency(form, self.config)
+        # No "not an emergency service" note here: the contact card beside the form
+        # says it once for the page, and the message after sending says it again.
         return freeze(wrap)
 
     def on_end(self, block):
