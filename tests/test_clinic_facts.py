@@ -136,3 +136,23 @@ def test_changing_clinicians_moves_every_page(launch_copy):
         if "reviewed_by:" in text:
             reviewer = text.split("reviewed_by:", 1)[1].split()[0]
             assert reviewer in ids, (page, reviewer)
+
+
+def test_a_preview_build_sums_up_the_launch_list_in_one_line(tmp_path):
+    """Forty launch warnings must not bury a real error: a preview build prints
+    them as one line with the command that lists them."""
+    config = copy_fixture(tmp_path, {"extra.clinic.email": facts.FICTIONAL_SAMPLES["extra.clinic.email"]})
+    about = tmp_path / "docs" / "about.md"
+    about.write_text(about.read_text() + "\n[PLACEHOLDER: our fees]\n\n[PLACEHOLDER: our insurance plans]\n")
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, SITE_MODE="preview", NO_MKDOCS_2_WARNING="1")
+    shown = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "again")],
+                           env=env, capture_output=True, text=True, cwd=tmp_path)
+    output = shown.stdout + shown.stderr
+    assert shown.returncode == 0, output
+    launch = [line for line in output.splitlines() if "Launch:" in line]
+    assert len(launch) == 1 and "3 thing(s)" in launch[0] and "scripts/check.py --launch" in launch[0], output
+    assert "PLACEHOLDER: our fees" not in output and "sample value" not in output
