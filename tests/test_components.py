@@ -317,7 +317,9 @@ def test_self_check_sends_and_stores_nothing(new_page, base_url, ticks, expected
     assert page.evaluate("document.activeElement.classList.contains('clinic-self-check__result')")
     crisis = page.locator(".clinic-self-check__crisis")
     assert crisis.is_visible() and crisis.locator('a[href="tel:988"]').is_visible()
-    assert page.locator(".clinic-self-check__next a[href$='contact/']").is_visible()
+    booking = site_config()["extra"]["clinic"].get("booking_url")  # the booking page, or else the contact page
+    target = f"[href='{booking}']" if booking else "[href$='contact/']"
+    assert page.locator(f".clinic-self-check__next a{target}").is_visible()
     after = page.evaluate("[document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)]")
     assert after == before and page.context.cookies() == []
     assert requests == []
