@@ -53,7 +53,7 @@ def test_the_readme_build_passes_in_production_with_no_sample_left(clinic_repo):
 def test_the_site_tests_pass_with_the_clinics_own_details(clinic_repo):
     """The suite, minus the generator's own tests (they run on their fixture
     project, whatever the site holds) and minus this file."""
-    result = run_here(clinic_repo, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not generator",
+    result = run_here(clinic_repo, "-m", "pytest", "-x", "-p", "no:cacheprovider", "-m", "not generator",
                       str(ROOT / "tests"), CLINIC_SITE_ROOT=str(clinic_repo))
     tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
     assert result.returncode == 0, tail
