@@ -122,3 +122,19 @@
   document.querySelectorAll("form[data-clinic-form]").forEach(setupForm);
   document.querySelectorAll("[data-self-check]").forEach(setupSelfCheck);
 })();
+
+/* In previews, every "[PLACEHOLDER: ...]" left in a page is marked so staff
+   see it at a glance (a production build refuses to publish one). */
+(function () {
+  "use strict";
+  var main = document.querySelector(".md-content");
+  if (!main || main.textContent.indexOf("[PLACEHOLDER:") < 0) return;
+  var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT), nodes = [], node;
+  while ((node = walker.nextNode())) if (node.nodeValue.indexOf("[PLACEHOLDER:") >= 0 && !node.parentNode.closest(".clinic-placeholder")) nodes.push(node);
+  nodes.forEach(function (text) {
+    var mark = document.createElement("mark");
+    mark.className = "clinic-placeholder";
+    text.replaceWith(mark);
+    mark.appendChild(text);
+  });
+})();
