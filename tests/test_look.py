@@ -69,12 +69,13 @@ MARKERS_AND_BOXES = """() => {
     .filter(s => !(s.previousSibling && s.previousSibling.nodeName === 'SUP'))
     .map(s => s.parentElement.textContent.slice(0, 80));
   const pencil = getComputedStyle(document.body).getPropertyValue('--md-admonition-icon--note').trim();
+  const norm = v => v.replace(/\\s|\\\\|["']/g, '');
   const boxes = [...document.querySelectorAll('.md-typeset .admonition, .md-typeset details')].map(box => {
     const title = box.querySelector(':scope > .admonition-title, :scope > summary');
     const style = getComputedStyle(box), icon = title ? getComputedStyle(title, '::before').maskImage : '';
     return {title: title ? title.textContent.trim().slice(0, 40) : '',
             colours: [style.borderLeftColor, style.borderTopColor, title ? getComputedStyle(title).backgroundColor : ''],
-            pencil: !!pencil && icon.replace(/\\s/g, '').includes(pencil.replace(/^url\\(/, '').slice(0, 60).replace(/\\s/g, ''))};
+            pencil: !!pencil && norm(icon) === norm(pencil)};
   });
   return {commas, boxes};
 }"""
