@@ -100,8 +100,8 @@ def test_no_stray_comma_before_a_footnote_and_no_default_note_box(new_page, base
 def test_adjacent_footnote_markers_get_their_comma(site_dir):
     """The comma rule still applies where two markers do touch."""
     text = (site_dir / "what-is-ipt" / "index.html").read_text(encoding="utf-8")
-    assert '</sup><sup class="clinic-fn-next" id="fnref' in text
-    assert '</sup><sup id="fnref' not in text
+    assert '</sup><sup class="clinic-fn-next" ' in text
+    assert '</sup><sup id="fnref' not in text and '</sup><sup data-search-exclude="" id="fnref' not in text
 
 
 # ---- 3. Diagrams in the dark scheme -----------------------------------------------
