@@ -198,6 +198,19 @@ def test_tab_reaches_the_article_with_no_stop_off_screen_and_a_ring_on_each(new_
     assert state["in_article"] and state["on_screen"], f"after the skip link, Tab went to {state['desc']}"
 
 
+@pytest.mark.browser
+def test_the_menu_opens_from_the_keyboard_and_takes_focus_in_and_out(new_page, base_url):
+    page = open_page(new_page, base_url + "what-is-ipt/")
+    assert page.locator(".md-sidebar--primary a").first.evaluate("a => getComputedStyle(a).visibility") == "hidden"
+    page.locator('label[for="__drawer"][tabindex]').first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert page.evaluate(FOCUS_STATE)["on_screen"]
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+
+
 # ---- 6. Valid HTML; room to read in a short window --------------------------------
 
 def vnu_jar() -> Path:

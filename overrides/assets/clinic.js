@@ -123,18 +123,39 @@
   document.querySelectorAll("[data-self-check]").forEach(setupSelfCheck);
 })();
 
-/* In previews, every "[PLACEHOLDER: ...]" left in a page is marked so staff
-   see it at a glance (a production build refuses to publish one). */
+/* Previews: each "[PLACEHOLDER: ...]" is marked (production refuses them). */
 (function () {
   "use strict";
-  var main = document.querySelector(".md-content");
+  var main = document.querySelector(".md-content"), walker, node, found = [];
   if (!main || main.textContent.indexOf("[PLACEHOLDER:") < 0) return;
-  var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT), nodes = [], node;
-  while ((node = walker.nextNode())) if (node.nodeValue.indexOf("[PLACEHOLDER:") >= 0 && !node.parentNode.closest(".clinic-placeholder")) nodes.push(node);
-  nodes.forEach(function (text) {
+  walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  while ((node = walker.nextNode())) {
+    if (node.nodeValue.indexOf("[PLACEHOLDER:") >= 0 && !node.parentNode.closest(".clinic-placeholder")) found.push(node);
+  }
+  found.forEach(function (text) {
     var mark = document.createElement("mark");
     mark.className = "clinic-placeholder";
     text.replaceWith(mark);
     mark.appendChild(text);
+  });
+})();
+
+/* Opening the menu moves focus into it; Escape closes it and returns focus. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer"), button = document.querySelector('label[for="__drawer"][tabindex]');
+  if (!toggle || !button) return;
+  toggle.addEventListener("change", function () {
+    if (!toggle.checked) return;
+    setTimeout(function () {
+      var stops = document.querySelectorAll(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
+      for (var i = 0; i < stops.length; i++) if (stops[i].offsetWidth) return stops[i].focus();
+    }, 60);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !toggle.checked) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    button.focus();
   });
 })();
