@@ -273,3 +273,11 @@ def test_a_short_window_keeps_room_to_read_and_the_crisis_line(new_page, base_ur
         assert total <= 256 / 4, f"{path}: sticky elements take {total} of 256 px: {sticky}"
         crisis = page.locator('.clinic-crisis-bar a[href^="tel:"]').first.bounding_box()
         assert crisis and 0 <= crisis["y"] < 256, f"{path}: the crisis line is not one tap away after scrolling"
+
+
+@pytest.mark.browser
+def test_the_self_check_asks_once(new_page, base_url):
+    page = open_page(new_page, base_url + "is-ipt-right-for-me/")
+    seen = page.locator(".clinic-self-check").first.inner_text()
+    assert seen.count("Tick the statements that sound like you") == 1, seen[:300]
+    assert page.locator(".clinic-self-check legend").first.inner_text()  # the group keeps its name

@@ -81,6 +81,7 @@
     fieldset.className = "clinic-self-check__fieldset";
     var legend = document.createElement("legend");
     legend.textContent = "Tick the statements that sound like you";
+    legend.className = "clinic-visually-hidden";  // the intro above says it already
     fieldset.appendChild(legend);
     items.forEach(function (li, i) {
       var id = "sc-" + index + "-" + i;
