@@ -1,6 +1,8 @@
 /* The clinic's small scripts: the contact form sends in the background, and
-   the self-check becomes a checklist. Both work without this file: the form
-   then posts as a plain HTML form, and the self-check reads as a list.
+   the self-check becomes a checklist; in previews, placeholders are marked.
+   Loaded only by pages that hold one of these (main.html). Both work without
+   this file: the form then posts as a plain HTML form, and the self-check
+   reads as a list.
    Nothing here stores anything (no cookies, no local or session storage). */
 (function () {
   "use strict";
@@ -138,25 +140,5 @@
     mark.className = "clinic-placeholder";
     text.replaceWith(mark);
     mark.appendChild(text);
-  });
-})();
-
-/* Opening the menu moves focus into it; Escape closes it and returns focus. */
-(function () {
-  "use strict";
-  var toggle = document.getElementById("__drawer"), button = document.querySelector('label[for="__drawer"][tabindex]');
-  if (!toggle || !button) return;
-  toggle.addEventListener("change", function () {
-    if (!toggle.checked) return;
-    setTimeout(function () {
-      var stops = document.querySelectorAll(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
-      for (var i = 0; i < stops.length; i++) if (stops[i].offsetWidth) return stops[i].focus();
-    }, 60);
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape" || !toggle.checked) return;
-    toggle.checked = false;
-    toggle.dispatchEvent(new Event("change"));
-    button.focus();
   });
 })();
