@@ -219,6 +219,25 @@ def _form(key, value, ctx):
     return out
 
 
+PHOTO = re.compile(r"^(?!/)(?!.*\.\.)[\w./-]+\.(?:jpe?g|png|webp|avif|svg)$", re.I)
+
+
+def _member(key, value, ctx):
+    out = mapping({"id": pattern(SLUG, "dr-jane-doe", "an id of lower-case words joined by dashes"),
+                   "name": text(2, 80), "credentials": text(2, 120, optional=True), "fictional": flag,
+                   # A photo in docs/ (e.g. images/team/jane-doe.jpg) with its alt text, or `none`.
+                   "photo": lambda k, v, c: [] if v == "none" else pattern(PHOTO, "images/team/jane-doe.jpg",
+                                                                          "a picture file in docs/, or none")(k, v, c),
+                   "photo_alt": text(3, 200)}, required=("id", "name"))(key, value, ctx)
+    photo = value.get("photo") if isinstance(value, dict) else None
+    if not out and photo and photo != "none":
+        if not value.get("photo_alt"):
+            out.append(Issue(f"{key}.photo", "the photo has no `photo_alt`", "add `photo_alt:` saying what the photo shows"))
+        elif ctx.get("docs") and not (Path(ctx["docs"]) / photo).is_file():
+            out.append(Issue(f"{key}.photo", f"there is no file docs/{photo}", "add the picture to docs/, or fix the path"))
+    return out
+
+
 CONFIRMABLE = list(CONFIRMABLE_SAMPLES)
 # How each confirmable fact is named to staff.
 FACT_NAMES = {"name": "name", "short_name": "short name", "address": "town, state, ZIP code and country",
@@ -257,9 +276,7 @@ SITE = {
     "site_url": url(),
     "extra.edit_base_url": url(optional=True),
     "extra.clinic": CLINIC,
-    "extra.team": listing(mapping({"id": pattern(SLUG, "dr-jane-doe", "an id of lower-case words joined by dashes"),
-                                   "name": text(2, 80), "credentials": text(2, 120, optional=True),
-                                   "fictional": flag}, required=("id", "name")), 1, 100),
+    "extra.team": listing(_member, 1, 100),
     "extra.calls_to_action": None,  # checked below: any names, each a mapping
     "extra.crisis_presets": None,
     "extra.elsewhere": mapping({"name": text(2, 80), "url": url()}, required=("name", "url")),
@@ -280,7 +297,7 @@ def validate(config, mode: str = "preview") -> list[Issue]:
     """Every schema problem of the site's facts, as Issues with dotted keys."""
     extra = config.get("extra") or {}
     presets = extra.get("crisis_presets") if isinstance(extra.get("crisis_presets"), dict) else {}
-    ctx = {"mode": mode, "presets": presets}
+    ctx = {"mode": mode, "presets": presets, "docs": config.get("docs_dir")}
     out: list[Issue] = []
     for key, check in SITE.items():
         value = _get(config, key)
@@ -354,6 +371,10 @@ def launch_issues(config) -> list[Issue]:
             out.append(Issue(f"extra.team.{i}", f"team member {member.get('name')!r} is the sample clinician",
                              "replace with a real clinician (README \"Changing clinicians\": "
                              "python3 scripts/reviewer.py OLD-ID NEW-ID moves every page)"))
+    for i, member in enumerate(extra.get("team") or []):
+        if isinstance(member, dict) and not member.get("photo"):
+            out.append(Issue(f"extra.team.{i}", f"{member.get('name')!r} has no photo (the site shows a silhouette)",
+                             "add `photo: images/team/FILE.jpg` and `photo_alt: ...`, or `photo: none` for no photo"))
     confirmed = set(clinic.get("confirmed") or [])
     for name, sample in CONFIRMABLE_SAMPLES.items():
         value = clinic.get(name)

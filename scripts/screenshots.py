@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Save PNG screenshots of key pages at phone (390 px) and desktop (1280 px)
-widths, in light and dark schemes:
+"""Save PNG screenshots of every kind of page (home, article, FAQ, crisis,
+contact, fees, about, a blog post, the 404) at phone (390 px) and desktop
+(1280 px) widths, in light and dark schemes: 36 pictures, one run.
 
     python3 scripts/screenshots.py OUTPUT_FOLDER [--full-page] [--page PATH ...]
 
@@ -21,15 +22,16 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from clinicsite import browser  # noqa: E402
 from clinicsite.build import build  # noqa: E402
 
-PAGES = {"home": "", "article": "what-is-ipt/"}
+PAGES = {"home": "", "article": "what-is-ipt/", "faq": "faq/", "crisis": "crisis/", "contact": "contact/",
+         "fees": "fees/", "about": "about/", "blog-post": None, "404": "404.html"}
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("output", type=Path)
 parser.add_argument("--full-page", action="store_true", help="capture the whole page, not just the first screen")
-parser.add_argument("--page", action="append", help="a page path to capture, e.g. what-is-ipt/ (default: home and article)")
+parser.add_argument("--page", action="append", help="a page path to capture, e.g. what-is-ipt/ (default: one of each kind)")
 args = parser.parse_args()
-pages = {p.strip("/").replace("/", "-") or "home": p for p in args.page} if args.page else PAGES
+pages = dict(PAGES) if not args.page else {p.strip("/").replace("/", "-") or "home": p for p in args.page}
 
 if not browser.chromium_available():
     sys.exit(f"No Chromium at {browser.CHROMIUM_PATH} (fix: apt-get install chromium, or set CHROMIUM_PATH)")
@@ -38,6 +40,10 @@ with tempfile.TemporaryDirectory() as tmp:
     built = build(_bootstrap.ROOT / "mkdocs.yml", tmp, mode="preview", quiet=True)
     if built.returncode:
         sys.exit(f"The build failed:\n{built.stdout}{built.stderr}")
+    if pages.get("blog-post", "") is None:  # any one post, whatever its address
+        posts = sorted(p.parent.name for p in Path(tmp, "blog").glob("*/index.html")
+                       if p.parent.name not in ("archive", "category", "page"))
+        pages["blog-post"] = f"blog/{posts[0]}/" if posts else "blog/"
     with browser.serve(tmp) as base, sync_playwright() as pw:
         chromium = browser.launch(pw)
         for scheme in ("light", "dark"):

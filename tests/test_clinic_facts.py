@@ -98,7 +98,7 @@ def test_one_sample_fact_left_fails_production_on_its_line(launch_copy, tmp_path
 
 
 def test_the_sample_clinician_left_fails_production_on_its_line(launch_copy, tmp_path):
-    config = copy_project(tmp_path, source=launch_copy, facts={"extra.team": [facts.SAMPLE_TEAM]})
+    config = copy_project(tmp_path, source=launch_copy, facts={"extra.team": [dict(facts.SAMPLE_TEAM, photo="none")]})
     reviewers.move(tmp_path / "docs", "dr-ana-okafor", facts.SAMPLE_TEAM["id"])
     reviewers.move(tmp_path / "docs", "marcus-bell", facts.SAMPLE_TEAM["id"])
     errors = [p for p in facts.check_file(config, mode="production") if p.severity == "error"]

@@ -1,6 +1,8 @@
 /* The clinic's small scripts: the contact form sends in the background, and
-   the self-check becomes a checklist. Both work without this file: the form
-   then posts as a plain HTML form, and the self-check reads as a list.
+   the self-check becomes a checklist; in previews, placeholders are marked.
+   Loaded only by pages that hold one of these (main.html). Both work without
+   this file: the form then posts as a plain HTML form, and the self-check
+   reads as a list.
    Nothing here stores anything (no cookies, no local or session storage). */
 (function () {
   "use strict";
@@ -81,6 +83,7 @@
     fieldset.className = "clinic-self-check__fieldset";
     var legend = document.createElement("legend");
     legend.textContent = "Tick the statements that sound like you";
+    legend.className = "clinic-visually-hidden";  // the intro above says it already
     fieldset.appendChild(legend);
     items.forEach(function (li, i) {
       var id = "sc-" + index + "-" + i;
@@ -121,4 +124,21 @@
 
   document.querySelectorAll("form[data-clinic-form]").forEach(setupForm);
   document.querySelectorAll("[data-self-check]").forEach(setupSelfCheck);
+})();
+
+/* Previews: each "[PLACEHOLDER: ...]" is marked (production refuses them). */
+(function () {
+  "use strict";
+  var main = document.querySelector(".md-content"), walker, node, found = [];
+  if (!main || main.textContent.indexOf("[PLACEHOLDER:") < 0) return;
+  walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  while ((node = walker.nextNode())) {
+    if (node.nodeValue.indexOf("[PLACEHOLDER:") >= 0 && !node.parentNode.closest(".clinic-placeholder")) found.push(node);
+  }
+  found.forEach(function (text) {
+    var mark = document.createElement("mark");
+    mark.className = "clinic-placeholder";
+    text.replaceWith(mark);
+    mark.appendChild(text);
+  });
 })();
