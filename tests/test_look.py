@@ -13,13 +13,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, html_pages
+from conftest import ROOT, SITE, html_pages
 
 from clinicsite import facts
 
 TOOLS = ROOT / "tests" / "tools"
 VNU = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CONFIG, _ = facts.load(ROOT / "mkdocs.yml")
+CONFIG, _ = facts.load(SITE / "mkdocs.yml")
 CLINIC = CONFIG["extra"]["clinic"]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

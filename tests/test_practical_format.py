@@ -12,6 +12,9 @@ from conftest import ROOT
 from clinicsite import facts
 from clinicsite.components.practical import practical_lines
 
+# Tests of the generator: the launch test's second run skips them.
+pytestmark = pytest.mark.generator
+
 CLINIC = facts.load(ROOT / "mkdocs.yml")[0]["extra"]["clinic"]
 
 

@@ -11,6 +11,9 @@ from conftest import ROOT, copy_project
 from clinicsite import facts, scaffold
 from clinicsite.source import read
 
+# Tests of the generator: the launch test's second run skips them.
+pytestmark = pytest.mark.generator
+
 DESCRIPTION = "What partners and family can do to support a man who is getting help for depression."
 
 
