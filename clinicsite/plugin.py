@@ -24,7 +24,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from . import modes, problems as _problems
 
@@ -131,6 +131,26 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
             except publish.PublishError as err:
                 log.error(str(err))
                 raise PluginError(f"The publishing step stopped this {modes.current()} build:\n  {err}")
+
+    @event_priority(100)  # before the blog plugin, which reads its posts in on_files
+    def on_files(self, files, config):
+        """Files that must never be read or copied are taken out of the build:
+        symbolic links and files outside docs/ (the build machine's secrets), and
+        blog posts that are not UTF-8 or too big (the blog plugin reads those
+        itself, with a traceback). The checks name each one, so the build still fails."""
+        if not self.config.enabled:
+            return files
+        from .read_guard import stand_in
+
+        docs = Path(config.docs_dir).resolve()
+        for file in list(files):
+            path = Path(file.abs_src_path) if file.abs_src_path else None
+            if path is None or not path.is_relative_to(docs):
+                continue  # the theme's own files
+            outside = path.is_symlink() or not path.resolve().is_relative_to(docs)
+            if outside or (file.src_uri.endswith(".md") and stand_in(path)):
+                files.remove(file)
+        return files
 
     def on_page_read_source(self, page, config):
         """A page that is not UTF-8, or over the size limit, is handed to MkDocs as

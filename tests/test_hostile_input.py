@@ -380,3 +380,21 @@ extra:
                 assert not name.startswith("on"), (path, str(tag)[:200])
                 values = value if isinstance(value, list) else [value]
                 assert not any(str(v).strip().lower().startswith("javascript:") for v in values), (path, str(tag)[:200])
+
+
+def test_a_build_with_a_link_to_secrets_and_a_bad_blog_post_fails_cleanly_and_copies_nothing(tmp_path):
+    """The plugin takes symbolic links and unreadable posts out of the build
+    before anything reads or copies them (the blog plugin reads its posts
+    first): the build fails on the checks' messages, with no traceback."""
+    from conftest import copy_project
+
+    config = copy_project(tmp_path)
+    (tmp_path / "docs" / "environ.txt").symlink_to("/proc/self/environ")
+    (tmp_path / "docs" / "blog" / "posts" / "bad.md").write_bytes(
+        b"---\ntitle: A post\ndate: 2026-11-01\n---\n\nCaf\xe9 line.\n")
+    site = tmp_path / "site"
+    result = build(site, config=config, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output[-2000:]
+    assert "docs/environ.txt:1: file-link:" in output and "docs/blog/posts/bad.md:6: file-encoding:" in output
+    assert not site.exists()
