@@ -722,11 +722,14 @@ def context(config_path: str | Path = "mkdocs.yml", mode: str | None = None, tod
     return context_of(config, mode, today, lines)
 
 
-def run_config(config, mode: str | None = None, today: _dt.date | None = None):
-    """Every problem of the site, from MkDocs' config: clinic facts and all pages. Returns (ctx, problems)."""
+def run_config(config, mode: str | None = None, today: _dt.date | None = None, fact_problems: list | None = None):
+    """Every problem of the site, from MkDocs' config: clinic facts and all pages. Returns (ctx, problems).
+    `fact_problems`: the clinic facts' problems, when the caller (the plugin) has them already."""
     ctx = context_of(config, mode, today)
-    problems = list(facts.check(config, ctx.config_lines, mode=ctx.mode, today=ctx.today,
-                                file=_config.display_name(config.config_file_path)))
+    if fact_problems is None:
+        fact_problems = facts.check(config, ctx.config_lines, mode=ctx.mode, today=ctx.today,
+                                    file=_config.display_name(config.config_file_path))
+    problems = list(fact_problems)
     for src in ctx.sources.values():
         if src.unreadable:
             continue  # named once by checks_files.check_unreadable
@@ -739,8 +742,6 @@ def run_config(config, mode: str | None = None, today: _dt.date | None = None):
 
 def run(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None):
     """Every problem of the site: clinic facts and all pages. Returns (ctx, problems)."""
-    import os
-
     before = os.environ.get("SITE_MODE")
     if mode:  # MkDocs reads `extra: mode: !ENV SITE_MODE` while it loads the file
         os.environ["SITE_MODE"] = mode

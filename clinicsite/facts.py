@@ -32,7 +32,7 @@ EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-
 HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DIGITS = re.compile(r"^\d{2,15}$")
-LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")  # http allowed here outside production: the tests' servers
 
 # ---- the values the project ships with ---------------------------------------
 # A production build fails on any fact still equal to one of these. FICTIONAL
@@ -144,7 +144,7 @@ def url(optional=False, site_relative=False) -> Check:
         if site_relative and value.startswith("/") and not value.startswith("//"):
             return []
         parts = urlsplit(value)
-        local = parts.scheme == "http" and (parts.hostname or "") in ("127.0.0.1", "localhost", "::1") \
+        local = parts.scheme == "http" and (parts.hostname or "") in LOOPBACK \
             and ctx.get("mode") != "production"
         if parts.scheme != "https" and not local:
             return [Issue(key, f"{value!r} is not an https:// address", fix)]
@@ -394,8 +394,7 @@ def check(config, lines: dict | None = None, mode: str | None = None, today: _dt
     """All problems with the site's facts, as Problems naming the file and line."""
     mode = mode or modes.current()
     today = today or modes.today()
-    lines = lines if lines is not None else (_config.lines(config.config_file_path)
-                                             if getattr(config, "config_file_path", None) else {})
+    lines = lines or {}
     problems: list[Problem] = []
 
     def line_of(key: str) -> int:

@@ -8,6 +8,8 @@ serve`, scripts/build.py and the deploy all produce the same files:
 - on_post_build: reports the checks (errors first; launch warnings summed up in
   one line outside production), then runs the publishing step
   (clinicsite/publish.py: headers, policy, redirects, robots);
+- on_files: symbolic links, files outside docs/ and unreadable or oversized
+  pages are taken out of the build before anything reads or copies them;
 - on_build_error: a failed `mkdocs build` leaves no site folder to upload.
 
 Nothing a visitor sees depends on this plugin: Zensical, Material's successor,
@@ -73,14 +75,14 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
             raise PluginError(self._closing(errors, "the clinic facts in mkdocs.yml"))
         # The page checks read only source files: they run beside MkDocs' own work.
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clinic-checks")
-        self.checks = self.pool.submit(self._run_checks, config, mode)
+        self.checks = self.pool.submit(self._run_checks, config, mode, found)
         return config
 
     @staticmethod
-    def _run_checks(config, mode):
+    def _run_checks(config, mode, fact_problems):
         from . import checks
 
-        return checks.run_config(config, mode=mode)[1]
+        return checks.run_config(config, mode=mode, fact_problems=fact_problems)[1]
 
     def _collect(self) -> list:
         if self.checks is None:
@@ -151,14 +153,6 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
             if outside or (file.src_uri.endswith(".md") and stand_in(path)):
                 files.remove(file)
         return files
-
-    def on_page_read_source(self, page, config):
-        """A page that is not UTF-8, or over the size limit, is handed to MkDocs as
-        a short stand-in, so the build reaches its end and fails there on the
-        checks' problem (file and line) instead of a traceback or minutes of Markdown."""
-        from .read_guard import stand_in
-
-        return stand_in(getattr(page.file, "abs_src_path", None)) if self.config.enabled else None
 
     def on_build_error(self, error):
         self._collect()

@@ -1,12 +1,10 @@
 """MkDocs reads each page itself: on a file that is not UTF-8 it prints two
-tracebacks and stops, and on a huge one it runs Markdown for minutes. This hook
-hands MkDocs a short stand-in for such a page instead, so the build goes on to
-its end, where the checks' problem (`file-encoding` or `file-size`, naming the
-file and the line) fails it with no traceback. The stand-in is never published:
-the build fails, so nothing is deployed.
-
-The plugin (clinicsite/plugin.py, on_page_read_source) calls it.
-(Blog posts are read by Material's blog plugin before this hook runs; see README "Security".)
+tracebacks and stops, and on a huge one it runs Markdown for minutes; the blog
+plugin reads its posts even earlier. The plugin (clinicsite/plugin.py,
+on_files, which runs before the blog plugin) asks `stand_in` about every page
+and takes such a file out of the build, so nothing reads it; the checks'
+problem (`file-encoding` or `file-size`, naming the file and the line) then
+fails the build with no traceback.
 """
 from __future__ import annotations
 

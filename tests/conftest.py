@@ -52,11 +52,6 @@ def build(site_dir: Path, config: Path = SITE / "mkdocs.yml", mode: str = "test"
 
 # ---- editing facts in a copy, as staff would: one value on its own line ----------
 
-def _flow(value) -> str:
-    """A value as YAML flow text (JSON is YAML): strings quoted, so `:` and `#` stay text."""
-    return json.dumps(value, ensure_ascii=False)
-
-
 def set_facts(config_path: Path, changes: dict) -> None:
     """Set dotted keys of a mkdocs.yml (e.g. `extra.clinic.phone.e164`) in place,
     keeping its comments, anchors and layout, as a clinic editing the file would."""
@@ -83,7 +78,8 @@ def set_facts(config_path: Path, changes: dict) -> None:
             while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip()) > indent):
                 j += 1
             lines[i + 1:j] = []
-        lines[i] = head.group(1).rstrip(" \t") + " " + _flow(changes[key]) + (tail if tail.strip() else "\n")
+        # JSON is YAML flow text: strings stay quoted, so `:` and `#` stay text.
+        lines[i] = head.group(1).rstrip(" \t") + " " + json.dumps(changes[key], ensure_ascii=False) + (tail if tail.strip() else "\n")
         config_path.write_text("".join(lines), encoding="utf-8")
         site_config_module._lines.cache_clear()
 
