@@ -6,26 +6,14 @@ redirects and robots.txt (clinicsite/publish.py).
     python3 scripts/build.py --mode production    # the deploy build: launch problems are errors
     SITE_MODE=production python3 scripts/build.py # the same, chosen by the environment
 """
-import argparse
+
 import os
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _bootstrap  # noqa: E402
 
 _bootstrap.in_venv()
+from clinicsite import cli  # noqa: E402
 
-parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-parser.add_argument("--mode", choices=["preview", "production", "test"], default=os.environ.get("SITE_MODE", "preview"))
-parser.add_argument("--site-dir", default="site", help="where to write the site (default: site/)")
-parser.add_argument("--config", default="mkdocs.yml")
-args = parser.parse_args()
-
-from clinicsite.build import build  # noqa: E402
-
-started = time.monotonic()
-result = build(args.config, args.site_dir, mode=args.mode)
-if result.returncode:
-    sys.exit(f"\nThe {args.mode} build failed: fix the problems listed above, then run this command again.")
-print(f"Built {args.site_dir}/ in {time.monotonic() - started:.1f} s ({args.mode} mode).")
+sys.exit(cli.main(["build", *sys.argv[1:]]))

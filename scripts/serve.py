@@ -10,7 +10,7 @@ When a change breaks the build, every page of the preview shows what is wrong
 by itself. When the port is taken, the preview says so and uses a free one.
 How it works: clinicsite/preview.py.
 """
-import argparse
+
 import os
 import sys
 
@@ -18,12 +18,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _bootstrap  # noqa: E402
 
 _bootstrap.in_venv()
-from clinicsite import modes, preview  # noqa: E402
+from clinicsite import cli  # noqa: E402
 
-parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free port)")
-parser.add_argument("--config", default="mkdocs.yml", help="the site's configuration (default: mkdocs.yml)")
-args = parser.parse_args()
-if not 0 <= args.port <= 65535:
-    parser.error(f"--port {args.port} is not a port number (fix: use a number from 1024 to 65535)")
-preview.Preview(args.config, mode=modes.current()).run(args.port)
+sys.exit(cli.main(["serve", *sys.argv[1:]]))
