@@ -21,34 +21,24 @@ from pathlib import Path
 
 from . import modes
 
-# The launch checklist, in the order a clinic works through it.
-LAUNCH_GROUPS = [
-    ("Clinic facts in mkdocs.yml (sample or fictional values)", {"sample-fact", "fictional-fact"}),
-    ("Placeholders in the pages", {"placeholder", "launch-placeholder"}),
-    ("Reviews and crisis lines due", {"review-overdue", "crisis-verified"}),
-]
-
-
 def check(args) -> int:
     """Check every page and the clinic facts without building the site (fast).
     Prints every problem as `docs/page.md:LINE: rule: message (fix: ...)`, then
     a table of each page's reading grade. Exits 1 when there is any error."""
     from mkdocs.exceptions import ConfigurationError
 
-    from . import checks, problems as _problems
+    from . import checks, problems as _problems, rules
 
-    if args.mode:
-        os.environ["SITE_MODE"] = args.mode
     try:
-        ctx, found = checks.run(args.config)
+        ctx, found = checks.run(args.config, mode=args.mode)
     except ConfigurationError as err:
         sys.exit(f"{args.config}: MkDocs could not read it: {err} (fix: see the lines above, then run this again)")
 
     if args.launch:
-        launch_rules = set().union(*(rules for _, rules in LAUNCH_GROUPS))
+        launch_rules = rules.LAUNCH_RULES
         todo = [p for p in found if p.rule in launch_rules]
-        for title, rules in LAUNCH_GROUPS:
-            group = [p for p in todo if p.rule in rules]
+        for title, group_rules in rules.launch_groups():
+            group = [p for p in todo if p.rule in group_rules]
             print(f"\n{title}: {len(group) or 'nothing left'}")
             for p in group:
                 print(f"  {p.file}:{p.line}: {p.message} (fix: {p.fix})")
