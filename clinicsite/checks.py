@@ -671,10 +671,11 @@ def context_of(config, mode: str | None = None, today: _dt.date | None = None, l
     docs = Path(config["docs_dir"])
     ctx = Context(root=root, docs=docs, mode=mode or modes.current(), today=today or modes.today(), config=config,
                   config_lines=lines if lines is not None else _config.lines(config_path))
+    max_kb = int(ctx.settings["max_article_kb"])
     for path in sorted(docs.rglob("*.md")):
         if path.is_symlink() or not path.is_file():
             continue  # the file-link rule names it; reading it could hang (a pipe) or read /etc
-        src = read(path, root)
+        src = read(path, root, max_kb)
         ctx.sources[path.relative_to(docs).as_posix()] = src
     ctx.blocks = known_blocks(config)
     return ctx

@@ -27,8 +27,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from . import checks, facts, modes, publish, problems as _problems
 from . import config as _config
-from . import facts, modes, problems as _problems
+from .read_guard import stand_in
 from .config import ClinicConfig
 from .rules import LAUNCH_RULES
 
@@ -63,8 +64,6 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
 
     @staticmethod
     def _run_checks(config, mode, fact_problems):
-        from . import checks
-
         return checks.run_config(config, mode=mode, fact_problems=fact_problems)[1]
 
     def _collect(self) -> list:
@@ -106,8 +105,6 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         if errors:
             raise PluginError(self._closing(errors))
         if self.config.publish:
-            from . import publish
-
             try:
                 publish.run(config.site_dir, config)
             except publish.PublishError as err:
@@ -122,15 +119,13 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         itself, with a traceback). The checks name each one, so the build still fails."""
         if not self.config.enabled:
             return files
-        from .read_guard import stand_in
-
         docs = Path(config.docs_dir).resolve()
         for file in list(files):
             path = Path(file.abs_src_path) if file.abs_src_path else None
             if path is None or not path.is_relative_to(docs):
                 continue  # the theme's own files
             outside = path.is_symlink() or not path.resolve().is_relative_to(docs)
-            if outside or (file.src_uri.endswith(".md") and stand_in(path)):
+            if outside or (file.src_uri.endswith(".md") and stand_in(path, self.config.max_article_kb)):
                 files.remove(file)
         return files
 

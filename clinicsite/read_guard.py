@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clinicsite.source import MAX_BYTES
+from .source import MAX_KB
 
 STAND_IN = "---\ntitle: This page could not be read\n---\n\nThe build lists the problem with this file.\n"
 
 
-def stand_in(path: str | Path | None) -> str | None:
-    """None when MkDocs may read the file; else the text to build instead."""
+def stand_in(path: str | Path | None, max_kb: int = MAX_KB) -> str | None:
+    """None when MkDocs may read the file; else the text to build instead.
+    `max_kb`: the plugin's `max_article_kb`."""
     if not path:
         return None
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
+        if path.stat().st_size > max_kb * 1024:
             return STAND_IN
         path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:

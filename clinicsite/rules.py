@@ -127,7 +127,7 @@ _DECLARED = [
          'The file is not saved as UTF-8 text.',
          'Save it as UTF-8 ("Save with encoding" in most editors), or retype the character on the line named.'),
     Rule('file-size',
-         'The article is bigger than 200 KB.',
+         'The article is bigger than the limit: 200 KB, or the `max_article_kb` set in `mkdocs.yml`.',
          'Split it into shorter articles.'),
     Rule('file-link',
          'A file in `docs/` is a symbolic link, or lies outside `docs/`.',

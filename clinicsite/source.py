@@ -59,7 +59,7 @@ class Source:
     body_start: int  # line number of the first body line
     pieces: list[Piece]
     # (line, message, fix) when the file could not be read as an article at all:
-    # not UTF-8, or over MAX_BYTES. Its other checks are then skipped.
+    # not UTF-8, or over the size limit. Its other checks are then skipped.
     unreadable: tuple[int, str, str] | None = None
 
     @property
@@ -265,21 +265,22 @@ def _pieces(lines: list[str], start: int) -> list[Piece]:
     return pieces
 
 
-# The largest article the build takes (EDITING.md says so). Python-Markdown is
-# slow on huge input (about 22 s per MB here), and no real article comes close.
-MAX_BYTES = 200 * 1024
+# The largest article the build takes, unless the plugin's `max_article_kb`
+# says otherwise (EDITING.md says so). Python-Markdown is slow on huge input
+# (about 22 s per MB here), and no real article comes close.
+MAX_KB = 200
 
 
-def read(path: Path, root: Path) -> Source:
+def read(path: Path, root: Path, max_kb: int = MAX_KB) -> Source:
     """The file as the checks need it. A byte-order mark is dropped (some
     Windows editors add one; MkDocs drops it too); a file that is not UTF-8 or
-    is too big is returned empty with `unreadable` set, so the caller can name
-    it and go on with the other files."""
+    is bigger than `max_kb` is returned empty with `unreadable` set, so the
+    caller can name it and go on with the other files."""
     rel = path.relative_to(root).as_posix()
     data = path.read_bytes()
     unreadable = None
-    if len(data) > MAX_BYTES:
-        unreadable = (1, f"the file has {len(data) // 1024} KB; the limit is {MAX_BYTES // 1024} KB",
+    if len(data) > max_kb * 1024:
+        unreadable = (1, f"the file has {len(data) // 1024} KB; the limit is {max_kb} KB",
                       "split it into shorter articles, or move long material to a linked PDF")
     else:
         try:

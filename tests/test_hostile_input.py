@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from clinicsite import checks, comments, facts, publish, read_guard
-from clinicsite.source import MAX_BYTES
+from clinicsite.source import MAX_KB
 from conftest import FIXTURE, ROOT, TEST_TODAY, build, set_facts, soup
 
 # Tests of the generator, on its fixture project's configuration.
@@ -170,12 +170,12 @@ def test_a_byte_order_mark_is_tolerated(tmp_path):
 
 
 def test_an_article_over_the_size_limit_is_named_before_markdown_runs(tmp_path):
-    big = page(body=("Plain words in a long page. " * 40 + "\n\n") * (MAX_BYTES // 1000))
-    assert len(big.encode()) > MAX_BYTES
+    big = page(body=("Plain words in a long page. " * 40 + "\n\n") * MAX_KB)
+    assert len(big.encode()) > MAX_KB * 1024
     got = found(tmp_path, {LISTED: big})
     assert got == {(f"docs/{LISTED}", 1, "file-size")}
     _, problems = checks.run(tmp_path / "mkdocs.yml", mode="test", today=TODAY)
-    assert f"{MAX_BYTES // 1024} KB" in next(p.message for p in problems if p.rule == "file-size")
+    assert f"the limit is {MAX_KB} KB" in next(p.message for p in problems if p.rule == "file-size")
     assert read_guard.stand_in(tmp_path / "docs" / LISTED) == read_guard.STAND_IN
 
 
