@@ -1,6 +1,13 @@
 #!/usr/bin/env python3
 """Run the whole test suite (extra arguments go to pytest).
 
+    python3 scripts/test.py                  # everything, as CI runs it
+    python3 scripts/test.py -m "not slow"    # the inner loop while you work
+    python3 scripts/test.py tests/test_x.py -k name -n 0   # one test, one process
+
+Tests run in two processes (pytest-xdist, `-n 2`, each file in one of them, so
+a file's own builds are made once); `-n 0` runs them in this one.
+
 Sets up .venv, and installs Debian's chromium with apt-get when it is missing
 and this runs as root. Without a browser the browser tests skip with a loud
 message, except when CI=true: there a missing browser fails the run.
@@ -30,4 +37,7 @@ if not browser.chromium_available():
             "\n  CHROMIUM_PATH to a Chromium binary, then run this command again.\n" + "!" * 78 + "\n",
             flush=True,
         )
-sys.exit(subprocess.call([sys.executable, "-m", "pytest", *sys.argv[1:]]))
+args = sys.argv[1:]
+if not any(a.startswith(("-n", "--numprocesses", "--dist")) or a == "no:xdist" for a in args):
+    args = ["-n", "2", "--dist", "loadfile", *args]
+sys.exit(subprocess.call([sys.executable, "-m", "pytest", *args]))

@@ -10,12 +10,18 @@ Two kinds of project are tested:
 """
 from __future__ import annotations
 
+import fcntl
 import functools
+import inspect
+import http.server
 import json
 import os
 import re
 import shutil
+import threading
+import time
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from bs4 import BeautifulSoup
@@ -148,17 +154,114 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def shared(tmp_path_factory, name: str, make) -> Path:
+    """A folder made once per run by `make(folder)`. With pytest-xdist the
+    workers share it: the first makes it while the others wait on a lock."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        out = tmp_path_factory.mktemp(name)
+        make(out)
+        return out
+    run = tmp_path_factory.getbasetemp().parent  # one folder per run, above each worker's own
+    out, done = run / name, run / f"{name}.done"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir()
+            make(out)
+            done.touch()
+    return out
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build(out)
-    return out
+    """The site under test, built once per run in test mode."""
+    return shared(tmp_path_factory, "site", build)
+
+
+class Endpoint:
+    """A form endpoint on 127.0.0.1 that records what arrives and answers as told."""
+
+    def __init__(self):
+        self.received, self.behaviour = [], "ok"
+        endpoint = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _cors(self):
+                self.send_header("Access-Control-Allow-Origin", "*")
+
+            def do_OPTIONS(self):
+                self.send_response(204)
+                self._cors()
+                self.send_header("Access-Control-Allow-Headers", "*")
+                self.end_headers()
+
+            def do_GET(self):
+                endpoint.received.append({"method": "GET", "path": self.path, "fields": {}})
+                self.send_response(405)
+                self.end_headers()
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", 0))
+                body = self.rfile.read(length).decode()
+                endpoint.received.append({"method": "POST", "path": self.path, "fields": parse_qs(body, keep_blank_values=True),
+                                          "accept": self.headers.get("Accept"), "type": self.headers.get("Content-Type")})
+                if endpoint.behaviour == "slow":
+                    time.sleep(3)
+                status = 500 if endpoint.behaviour == "500" else 200
+                self.send_response(status)
+                self._cors()
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"ok": true}' if status == 200 else b'{"error": "boom"}')
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/submit"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def form_endpoint():
+    endpoint = Endpoint()
+    yield endpoint
+    endpoint.stop()
+
+
+@pytest.fixture(scope="session")
+def form_site_dir(tmp_path_factory, form_endpoint) -> Path:
+    """The site built once with the contact form pointed at the local endpoint
+    (the components' and the policy's browser tests share it)."""
+    root = tmp_path_factory.mktemp("formsite")
+    config = copy_project(root, facts={"extra.clinic.form.endpoint": form_endpoint.url})
+    build(root / "site", config=config)
+    return root / "site"
 
 
 @pytest.fixture(scope="session")
 def base_url(site_dir):
     with clinic_browser.serve(site_dir) as url:
         yield url
+
+
+# What a test's source reads when its result depends on the clinic facts.
+READS_FACTS = re.compile(r"\b(?:clinic|site_config)\(|\bSITE\b")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The launch test reruns the site's tests marked `facts` on another clinic's
+    copy. A test that reads the facts is marked so here, so none is forgotten;
+    modules whose pages show the facts are marked by hand."""
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is not None and READS_FACTS.search(inspect.getsource(function)):
+            item.add_marker(pytest.mark.facts)
 
 
 def pytest_report_header(config):

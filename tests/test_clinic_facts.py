@@ -116,6 +116,7 @@ def test_a_fact_equal_to_its_sample_must_be_confirmed(launch_copy, tmp_path, nam
     assert not [p for p in facts.check_file(config, mode="production") if p.severity == "error"]
 
 
+@pytest.mark.slow  # builds its own copy of the whole site
 def test_a_failed_production_build_names_the_line_and_leaves_no_site(launch_copy, tmp_path):
     config = copy_project(tmp_path, source=launch_copy, facts={"extra.clinic.email": facts.FICTIONAL_SAMPLES["extra.clinic.email"]})
     site = tmp_path / "site"

@@ -1,10 +1,7 @@
 """The components in a real browser: every gallery example passes axe, the
 contact form survives every failure, the crisis notice is always in reach, the
 self-check sends and stores nothing, and clinic facts are escaped."""
-import http.server
-import threading
-import time
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import build, copy_fixture, copy_project, site_config, soup
@@ -12,70 +9,20 @@ from test_accessibility import describe, violations_of
 
 from clinicsite import browser as clinic_browser
 
+# The pages show the clinic facts: the launch test reruns these on another clinic's copy.
+pytestmark = pytest.mark.facts
 
-
-class Endpoint:
-    """A form endpoint on 127.0.0.1 that records what arrives and answers as told."""
-
-    def __init__(self):
-        self.received, self.behaviour = [], "ok"
-        endpoint = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def _cors(self):
-                self.send_header("Access-Control-Allow-Origin", "*")
-
-            def do_OPTIONS(self):
-                self.send_response(204)
-                self._cors()
-                self.send_header("Access-Control-Allow-Headers", "*")
-                self.end_headers()
-
-            def do_GET(self):
-                endpoint.received.append({"method": "GET", "path": self.path, "fields": {}})
-                self.send_response(405)
-                self.end_headers()
-
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length", 0))
-                body = self.rfile.read(length).decode()
-                endpoint.received.append({"method": "POST", "path": self.path, "fields": parse_qs(body, keep_blank_values=True),
-                                          "accept": self.headers.get("Accept"), "type": self.headers.get("Content-Type")})
-                if endpoint.behaviour == "slow":
-                    time.sleep(3)
-                status = 500 if endpoint.behaviour == "500" else 200
-                self.send_response(status)
-                self._cors()
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b'{"ok": true}' if status == 200 else b'{"error": "boom"}')
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/submit"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture(scope="module")
-def endpoint():
-    e = Endpoint()
-    yield e
-    e.stop()
+def endpoint(form_endpoint):
+    return form_endpoint
 
 
 @pytest.fixture(scope="module")
-def form_site(tmp_path_factory, endpoint):
-    """The site built with the contact form pointed at the local endpoint."""
-    root = tmp_path_factory.mktemp("formsite")
-    config = copy_project(root, facts={"extra.clinic.form.endpoint": endpoint.url})
-    build(root / "site", config=config)
-    with clinic_browser.serve(root / "site") as url:
+def form_site(form_site_dir):
+    """The site built with the contact form pointed at the local endpoint, served."""
+    with clinic_browser.serve(form_site_dir) as url:
         yield url
 
 
@@ -269,6 +216,7 @@ def test_crisis_notice_is_seen_at_load_and_stays_in_reach(new_page, base_url, pa
     assert 0 <= link["y"] <= 844, "the crisis link scrolled away"
 
 
+@pytest.mark.slow  # builds its own copy of the whole site
 def test_both_crisis_presets(tmp_path, site_dir):
     us = soup(site_dir / "crisis" / "index.html").select_one(".clinic-crisis-lines")
     assert us.find("a", href="tel:988") and us.find("a", href="sms:741741?&body=HOME") and us.find("a", href="tel:911")
@@ -341,6 +289,7 @@ def test_self_check_without_javascript_is_a_list_then_the_call_to_action(chromiu
 NASTY = "O'Brien & Sons \"Clinic\""
 
 
+@pytest.mark.slow  # builds its own copy of the whole site
 def test_facts_and_front_matter_render_as_text_never_markup(tmp_path):
     """Quotes and `&` in facts and front matter stay text everywhere (markup in a
     fact is refused by the schema, tests/test_clinic_facts.py)."""
@@ -361,6 +310,7 @@ def test_facts_and_front_matter_render_as_text_never_markup(tmp_path):
     assert any('Talk & "listen"' in h.get_text() for h in doc.select(".clinic-cta__heading"))
 
 
+@pytest.mark.slow  # builds its own copy of the whole site
 def test_one_fact_changes_every_component(tmp_path):
     from clinicsite import formats
 

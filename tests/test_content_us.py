@@ -9,6 +9,9 @@ from conftest import html_pages, soup
 
 from clinicsite import checks
 
+# The pages show the clinic facts: the launch test reruns these on another clinic's copy.
+pytestmark = pytest.mark.facts
+
 # 45 CFR 164.520(b)(1)(i): the header a Notice of Privacy Practices must carry, word for word
 # (copied from the content brief facts-us.md, section 7; it is legal text, not a clinic fact).
 NPP_HEADER = ("THIS NOTICE DESCRIBES HOW MEDICAL INFORMATION ABOUT YOU MAY BE USED AND DISCLOSED AND HOW "

@@ -78,6 +78,7 @@ def test_every_component_is_documented():
         assert f"`{name}`" in GUIDE or f"/// {name}" in GUIDE, name
 
 
+@pytest.mark.slow  # builds a copy of the whole site with every example
 @pytest.mark.parametrize("index", range(len(examples())))
 def test_every_example_passes_the_checks_and_builds(guide_site, index):
     root, problems = guide_site
@@ -87,6 +88,7 @@ def test_every_example_passes_the_checks_and_builds(guide_site, index):
     assert "///" not in html.get_text(), "a component was left as plain text"
 
 
+@pytest.mark.slow  # builds a copy of the whole site with every example
 def test_the_links_and_pictures_in_its_sentences_lead_somewhere(guide_site):
     root, problems = guide_site
     shown = inline_examples()

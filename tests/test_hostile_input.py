@@ -382,6 +382,7 @@ extra:
                 assert not any(str(v).strip().lower().startswith("javascript:") for v in values), (path, str(tag)[:200])
 
 
+@pytest.mark.slow  # builds its own copy of the whole site
 def test_a_build_with_a_link_to_secrets_and_a_bad_blog_post_fails_cleanly_and_copies_nothing(tmp_path):
     """The plugin takes symbolic links and unreadable posts out of the build
     before anything reads or copies them (the blog plugin reads its posts

@@ -40,6 +40,7 @@ def open_page(new_page, url, width=390, height=844, scheme="light"):
 
 # ---- 1. Header and crisis bar at 390 px ------------------------------------------
 
+@pytest.mark.facts  # the clinic's name must fit
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["", "what-is-ipt/", "crisis/"])
 def test_phone_header_shows_a_whole_name_and_a_one_line_crisis_bar(new_page, base_url, path):
@@ -248,6 +249,8 @@ def vnu_jar() -> Path:
     return VNU
 
 
+@pytest.mark.slow  # the Nu HTML Checker runs on Java
+@pytest.mark.facts  # every fact is printed into the pages
 def test_the_nu_html_checker_finds_no_error_on_any_page(site_dir):
     pages = html_pages(site_dir)
     result = subprocess.run(["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json",
@@ -269,6 +272,7 @@ STICKY = """() => {
 }"""
 
 
+@pytest.mark.facts  # the header carries the clinic's name and phone
 @pytest.mark.browser
 def test_a_short_window_keeps_room_to_read_and_the_crisis_line(new_page, base_url, site_dir):
     page = new_page(width=320, height=256)

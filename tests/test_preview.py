@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 from conftest import ROOT, TEST_TODAY, copy_project
 
 # Tests of the generator (the preview command): the launch test's second run skips them.
-pytestmark = pytest.mark.generator
+pytestmark = [pytest.mark.generator, pytest.mark.slow]  # each test builds the site in a preview
 
 SERVE = ROOT / "scripts" / "serve.py"
 ERROR_TITLE = "Something on the site needs fixing"

@@ -19,6 +19,9 @@ from conftest import ROOT, SITE, TEST_TODAY, build, copy_project, site_config, s
 
 from clinicsite import facts
 
+# The pages show the clinic facts: the launch test reruns these on another clinic's copy.
+pytestmark = pytest.mark.facts
+
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -150,6 +153,7 @@ def test_netlify_builds_force_their_redirects(site_dir, tmp_path, monkeypatch):
     assert all(line.endswith(" 301") for line in (site_dir / "_redirects").read_text().splitlines())
 
 
+@pytest.mark.slow  # builds its own copy of the whole site
 def test_plain_mkdocs_build_a_day_later_writes_the_same_files(tmp_path, site_dir):
     """`mkdocs build` (no project script) writes what the build command writes,
     _headers, _redirects, robots.txt and the policy tag included, and a build
@@ -227,16 +231,9 @@ class HeaderServer(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def csp_site(tmp_path_factory):
-    """The site with a contact form, whose endpoint is a local server."""
-    from test_components import Endpoint
-
-    endpoint = Endpoint()
-    root = tmp_path_factory.mktemp("csp")
-    config = copy_project(root, facts={"extra.clinic.form.endpoint": endpoint.url})
-    build(root / "site", config=config)
-    yield root / "site", endpoint
-    endpoint.stop()
+def csp_site(form_site_dir, form_endpoint):
+    """The site with a contact form, whose endpoint is a local server (shared with test_components)."""
+    return form_site_dir, form_endpoint
 
 
 def serve_with(site, use_headers):
@@ -307,6 +304,7 @@ def test_site_works_under_its_content_security_policy(chromium, csp_site, delive
 
 # ---- hosting under a subpath ----------------------------------------------------
 
+@pytest.mark.slow  # builds its own copy of the whole site
 def test_site_under_a_subpath_has_no_broken_links_or_assets(tmp_path):
     config = copy_project(tmp_path, facts={"site_url": site_config()["site_url"].rstrip("/") + "/clinic/"})
     site = tmp_path / "site"

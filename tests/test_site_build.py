@@ -1,7 +1,11 @@
 """The built site, parsed with a real HTML parser: what every page carries."""
 import re
 
+import pytest
 from conftest import SITE, clinic, html_pages, site_config, soup
+
+# The pages show the clinic facts: the launch test reruns these on another clinic's copy.
+pytestmark = pytest.mark.facts
 
 PAGES = ["index.html", "what-is-ipt/index.html", "404.html"]
 

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project
 
-pytestmark = [pytest.mark.zensical, pytest.mark.generator]
+pytestmark = [pytest.mark.zensical, pytest.mark.generator, pytest.mark.slow]
 
 COMPONENTS = [".clinic-cta", ".clinic-contact", ".clinic-crisis-lines", ".clinic-care", ".clinic-inset",
               ".clinic-self-check", "form.clinic-form", ".clinic-form-section"]
