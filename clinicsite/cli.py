@@ -14,6 +14,7 @@ functions, so `python3 scripts/build.py` and `clinicsite build` do one thing.
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import sys
 import time
@@ -149,8 +150,8 @@ def parser() -> argparse.ArgumentParser:
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name, function, doc=None):
-        sub = commands.add_parser(name, help=(function.__doc__ or "").split("\n")[0], description=doc or function.__doc__,
+    def command(name, function):
+        sub = commands.add_parser(name, help=function.__doc__.split("\n")[0], description=inspect.cleandoc(function.__doc__),
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
         sub.add_argument("--config", default="mkdocs.yml", help="the site's configuration (default: mkdocs.yml)")
         sub.set_defaults(run=function)

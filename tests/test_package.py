@@ -116,3 +116,15 @@ def test_the_build_lock_and_the_package_build_the_site(tmp_path):
     check = subprocess.run([str(python), "-m", "pip", "check"], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
     build_with(command, tmp_path)
+
+
+def test_the_command_has_every_subcommand_and_each_script_runs_one():
+    from clinicsite import cli
+
+    commands = set(cli.parser()._subparsers._group_actions[0].choices)
+    assert commands == {"check", "build", "serve", "publish", "new-article", "reviewer"}
+    assert PYPROJECT["scripts"]["clinicsite"] == "clinicsite.cli:main"
+    wrapped = set()
+    for script in (ROOT / "scripts").glob("*.py"):
+        wrapped |= set(re.findall(r'cli\.main\(\["([\w-]+)"', script.read_text()))
+    assert wrapped == commands - {"publish"}, "scripts/ are thin wrappers of the clinicsite command"
