@@ -62,6 +62,6 @@ def test_every_deploy_installs_only_the_build_lock():
     assert "python3 scripts/build.py" in (ROOT / "netlify.toml").read_text()
     deploy = (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
     assert "scripts/test.py" not in deploy and "dev.lock" not in deploy and "python3 scripts/build.py" in deploy
-    readme = (ROOT / "README.md").read_text()
-    cloudflare = readme[readme.index("**Cloudflare Pages**"):].split("\n\n")[0]
+    hosting = (ROOT / "HOSTING.md").read_text()
+    cloudflare = hosting.split("### Cloudflare Pages", 1)[1].split("\n#", 1)[0]
     assert "python3 scripts/build.py" in cloudflare and "SITE_MODE" in cloudflare
