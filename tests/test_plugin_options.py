@@ -9,7 +9,7 @@ import re
 import pytest
 from conftest import ROOT, TEST_TODAY, build, copy_fixture, soup
 
-from clinicsite import checks, config as site_config, scaffold
+from clinicsite import checks, config as site_config, publish, scaffold
 
 pytestmark = pytest.mark.generator
 
@@ -93,3 +93,12 @@ def test_enabled(tmp_path):
     build(tmp_path / "site", config=config)
     assert (tmp_path / "site" / "what-is-ipt" / "index.html").is_file()
     assert not (tmp_path / "site" / "_headers").exists()
+
+
+def test_hsts_include_subdomains(tmp_path):
+    def hsts(config):
+        headers = publish.headers_file([], site_config.load(config))
+        return next(line for line in headers.splitlines() if "Strict-Transport-Security" in line)
+
+    assert "includeSubDomains" not in hsts(copy_fixture(tmp_path / "default"))
+    assert hsts(with_options(tmp_path / "on", hsts_include_subdomains=True)).endswith("; includeSubDomains")
