@@ -132,9 +132,9 @@ def test_adjacent_footnote_markers_get_their_comma():
 
     html = markdown.Markdown(extensions=["footnotes", "clinicsite.footnote_marks"]).convert(
         "Two sources.[^a][^b] Then words,[^c] and more words.[^d]\n\n[^a]: A.\n[^b]: B.\n[^c]: C.\n[^d]: D.\n")
-    text = (ROOT / "overrides" / "partials" / "content.html").read_text()
+    text = (ROOT / "overrides" / "partials" / "page-content.html").read_text()
     rendered = jinja2.Environment().from_string(
-        text[text.index("{{ page.content"):text.index("}}", text.index("{{ page.content")) + 2]).render(page={"content": html})
+        text[text.index("{{ html"):text.index("}}", text.index("{{ html")) + 2]).render(html=html, title="A page")
     assert rendered.count('class="clinic-fn-next"') == 1, rendered  # between [^a] and [^b] only
 
 
