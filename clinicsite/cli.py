@@ -72,14 +72,15 @@ def check(args) -> int:
 
 def build(args) -> int:
     """Build the site with --strict, then add security headers, redirects and
-    robots.txt (the plugin runs the checks and the publishing step)."""
+    robots.txt (the plugin runs the checks and the publishing step; with
+    --engine zensical the same three steps run one after the other)."""
     from .build import build as run_build
 
     started = time.monotonic()
-    result = run_build(args.config, args.site_dir, mode=args.mode)
+    result = run_build(args.config, args.site_dir, mode=args.mode, engine=args.engine)
     if result.returncode:
         sys.exit(f"\nThe {args.mode} build failed: fix the problems listed above, then run this command again.")
-    print(f"Built {args.site_dir}/ in {time.monotonic() - started:.1f} s ({args.mode} mode).")
+    print(f"Built {args.site_dir}/ with {args.engine} in {time.monotonic() - started:.1f} s ({args.mode} mode).")
     return 0
 
 
@@ -165,6 +166,8 @@ def parser() -> argparse.ArgumentParser:
     sub = command("build", build)
     sub.add_argument("--mode", choices=modes.MODES, default=os.environ.get("SITE_MODE", "preview"))
     sub.add_argument("--site-dir", default="site", help="where to write the site (default: site/)")
+    sub.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                     help="zensical: Material's successor (the checks, its build, then the publishing step)")
 
     sub = command("serve", serve)
     sub.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free port)")

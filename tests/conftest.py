@@ -48,9 +48,10 @@ def clinic(config_path: Path = SITE / "mkdocs.yml") -> dict:
     return site_config(config_path)["extra"]["clinic"]
 
 
-def build(site_dir: Path, config: Path = SITE / "mkdocs.yml", mode: str = "test", today: str = TEST_TODAY, check=True):
+def build(site_dir: Path, config: Path = SITE / "mkdocs.yml", mode: str = "test", today: str = TEST_TODAY, check=True,
+          engine: str = "mkdocs"):
     """Build a site with the project's real pipeline; returns the finished process."""
-    result = pipeline.build(config, site_dir, mode=mode, today=today, quiet=True)
+    result = pipeline.build(config, site_dir, mode=mode, today=today, quiet=True, engine=engine)
     if check and result.returncode:
         pytest.fail(f"build failed:\n{result.stdout}\n{result.stderr}")
     return result
@@ -173,10 +174,6 @@ def shared(tmp_path_factory, name: str, make) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The site under test, built once per run in test mode."""
-    return shared(tmp_path_factory, "site", build)
 
 
 class Endpoint:
@@ -243,6 +240,48 @@ def form_site_dir(tmp_path_factory, form_endpoint) -> Path:
     config = copy_project(root, facts={"extra.clinic.form.endpoint": form_endpoint.url})
     build(root / "site", config=config)
     return root / "site"
+# ---- the engine that builds the site under test -----------------------------------
+# Site tests marked `engines` run on the Zensical build too (Material's successor:
+# the checks, `zensical build`, the publishing step); those runs carry the
+# `zensical` marker. Every other test sees the MkDocs build.
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("engines") and "engine" in metafunc.fixturenames:
+        metafunc.parametrize("engine", ["mkdocs", pytest.param("zensical", marks=[pytest.mark.zensical, pytest.mark.slow])],
+                             indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def engine(request) -> str:
+    return getattr(request, "param", "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, engine) -> Path:
+    """The site under test in test mode, built once per run and engine (the
+    xdist workers share it: `shared`)."""
+    if engine == "mkdocs":
+        return shared(tmp_path_factory, "site", build)
+
+    def with_zensical(root):  # Zensical writes only inside the project folder: a copy of the project.
+        build(root / "site", config=copy_project(root), engine="zensical")
+
+    return shared(tmp_path_factory, "zensical", with_zensical) / "site"
+
+
+def search(page, term: str):
+    """Open the site's search as a visitor would, on either engine, and type
+    `term`; returns the result links once the first is shown. (Material: the
+    header's button on phones, the field on wide screens; Zensical: the same
+    button, or its own Search button, opening its dialog.)"""
+    for opener in ('label.md-header__button[for="__search"]', ".md-search__button", "input.md-search__input"):
+        if page.locator(opener).is_visible():
+            page.locator(opener).click()
+            break
+    page.locator("input.md-search__input, dialog input[role=combobox]").press_sequentially(term, delay=20)
+    results = page.locator("a.md-search-result__link, dialog [role=option][href]")
+    results.first.wait_for()
+    return results
 
 
 @pytest.fixture(scope="session")
