@@ -16,18 +16,21 @@ PAGE = "check-your-mood/"
 
 # ---- the instrument, as the content brief gives it -----------------------------------
 
-def _facts_text() -> str:
-    """facts.md from ../shared/content when this repository sits beside it, else the
-    committed copy of its PHQ-9 section (tests/fixtures/phq9-facts.md)."""
-    for parent in (ROOT.parent, ROOT.parent.parent):
+COPY = ROOT / "tests" / "fixtures" / "phq9-facts.md"
+
+
+def _brief() -> Path | None:
+    for parent in (ROOT.parent, ROOT.parent.parent):  # the main checkout, or a worktree beside it
         path = parent / "shared" / "content" / "facts.md"
         if path.exists():
-            return path.read_text(encoding="utf-8")
-    return (ROOT / "tests" / "fixtures" / "phq9-facts.md").read_text(encoding="utf-8")
+            return path
+    return None
 
 
-def instrument() -> dict:
-    text = _facts_text()
+def instrument(path: Path | None = None) -> dict:
+    """The PHQ-9 of facts.md from ../shared/content when this repository sits beside
+    it, else of the committed copy of that section."""
+    text = (path or _brief() or COPY).read_text(encoding="utf-8")
     section = text[text.index("## 5. PHQ-9"):]
     section = section[:section.index("\n## ", 10)]
     words = section[section.index("The instrument's own words"):]
@@ -42,6 +45,12 @@ def instrument() -> dict:
         "bands": [(int(lo), int(hi), name) for lo, hi, name
                   in re.findall(r"^\s*\| (\d+)\D(\d+) \| ([a-z ]+?) \|", section, re.M)],
     }
+
+
+def test_the_committed_copy_is_the_brief():
+    if _brief() is None:
+        pytest.skip("the content brief is not beside this repository")
+    assert instrument(COPY) == instrument(_brief())
 
 
 def band_of(total: int) -> tuple[int, int, str]:
