@@ -99,7 +99,7 @@ def _settle(page):
     """The page's own loading is over, its deferred scripts included (on a busy
     machine "network idle" can come before them), so any request after this is one
     the check made."""
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_function("() => document.readyState === 'complete'")
 
 
 def _open(new_page, base_url, **kwargs):

@@ -51,5 +51,5 @@ def test_a_footnote_marker_opens_the_sources_and_its_back_link_returns(new_page,
     marker.click()
     assert fold.evaluate("d => d.open") and note.is_visible()
     note.locator("a.footnote-backref").click()
-    page.wait_for_function("location.hash.startsWith('#fnref')")
+    page.wait_for_function("() => location.hash.startsWith('#fnref')")
     assert page.locator("sup[id^='fnref']").first.is_visible()
