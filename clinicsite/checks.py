@@ -18,7 +18,7 @@ import markdown
 from markdown.extensions.toc import slugify
 
 from . import config as _config
-from . import checks_files, checks_html, facts, modes, schema
+from . import checks_files, checks_html, facts, modes, schema, spelling, typography
 from .readability import grade
 from .problems import Problem
 from .source import BLOCK_END, BLOCK_START, Source, is_date, read
@@ -32,6 +32,7 @@ RULES = {
     "description": "The description is not one sentence of 50 to 160 characters.",
     "review-dates": "The review dates are not real dates, or the next review is not after the last one.",
     "review-overdue": "The next review date has passed.",
+    "review-pending": "The page was moved to a new clinician (scripts/reviewer.py) who has not reviewed it yet.",
     "reviewer": "`reviewed_by` does not name a clinician in `extra: team:`.",
     "link": "A link points to a page or file that does not exist.",
     "anchor": "A link points to a section (#...) that the page does not have.",
@@ -40,6 +41,9 @@ RULES = {
     "reading-level": "The page is harder to read than the site allows.",
     "wording": "A phrase that safe-messaging guidance or the clinic's rules rule out.",
     "us-spelling": "A British spelling (behaviour, licence, centre, ...): the site is written in US English.",
+    "spelling": "A word that is not in the US English dictionary or the clinic's word list (spelling.txt).",
+    "typography": "A title or description wrapped in curly quotes, with a tab or non-breaking space, or ending in a colon.",
+    "cta-twice": "A page with its own `/// cta` box that would also get the closing call to action.",
     "footnotes": "A paragraph, list item or table row with more than one footnote marker.",
     "placeholder": "A [PLACEHOLDER: ...] marker that must be filled in before launch.",
     "fictional-fact": "A fictional phone number, email or address that must be replaced before launch.",
@@ -268,6 +272,21 @@ def check_review_dates(src: Source, ctx: Context):
                             "ask a clinician to review the page, then update last_reviewed and next_review",
                             "error" if ctx.production else "warning"))
     return out
+
+
+def check_review_pending(src: Source, ctx: Context):
+    """Set by scripts/reviewer.py: a page moved to a new clinician is not reviewed by them yet."""
+    meta = src.meta or {}
+    if meta.get("review_pending") is not True:
+        return []
+    who = meta.get("reviewed_by")
+    names = {str(m.get("id")): m.get("name") for m in (ctx.config.get("extra", {}).get("team") or [])
+             if isinstance(m, dict)}
+    name = names.get(str(who)) or who
+    return [_problem(src, src.meta_lines.get("review_pending", 1), "review-pending",
+                     f"the page is due for review by {name}, who has not reviewed it yet",
+                     f"when {name} has reviewed it, set last_reviewed to that day and next_review a year later, "
+                     "and delete this line", ctx.launch_severity())]
 
 
 def check_reviewer(src: Source, ctx: Context):
@@ -670,10 +689,11 @@ def check_duplicate_title(src: Source, ctx: Context):
                      "give this page a title of its own, so the menu and search results can tell them apart")]
 
 
-CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_reviewer,
+CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_review_pending, check_reviewer,
           check_links, check_reading_level, check_wording, check_launch, check_components,
           check_block_fences, check_html_images, check_duplicate_title, check_us_spelling, check_footnotes,
-          checks_html.check_raw_html, checks_html.check_title]
+          checks_html.check_raw_html, checks_html.check_title, spelling.check_spelling,
+          typography.check_typography]
 
 
 # ---- the site as a whole -----------------------------------------------------

@@ -34,7 +34,7 @@ from . import modes, problems as _problems
 log = logging.getLogger("mkdocs.plugins.clinic")
 
 # Rules whose warnings are the launch checklist: summed up in one line in preview.
-LAUNCH_RULES = {"placeholder", "fictional-fact", "sample-fact", "review-overdue", "crisis-verified", "launch-placeholder"}
+LAUNCH_RULES = {"placeholder", "fictional-fact", "sample-fact", "review-overdue", "review-pending", "crisis-verified", "launch-placeholder"}
 
 
 class ClinicConfig(base.Config):

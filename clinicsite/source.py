@@ -154,9 +154,11 @@ def _yaml_trouble(block: list[str], err: yaml.YAMLError) -> tuple[int, str, str]
             return (no, f"the value of `{name}` starts with {value[0]}, a sign YAML reads as an instruction",
                     f"put the whole value in double quotes: {name}: \"{value}\"")
         if re.search(r":(\s|$)", value):
-            quoted = value.replace("\\", "\\\\").replace('"', '\\"')
-            return (no, f"the value of `{name}` has a colon followed by a space, which YAML reads as a new field",
-                    f"put the whole value in double quotes: {name}: \"{quoted}\"")
+            from .typography import as_line, meant  # curly quotes around it go: they would show on the page
+
+            return (no, f"the value of `{name}` has a colon followed by a space, which the top of the page "
+                        "reads as a new field",
+                    f"write the line as: {as_line(name, meant(value) + (':' if value.rstrip().endswith(':') and name not in ('title', 'description') else ''))}")
     # Nothing usual found: YAML's words, at the line where it gave up (for a
     # quoted value, where the quote opens).
     context = getattr(err, "context", None) or ""

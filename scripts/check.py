@@ -25,7 +25,7 @@ from clinicsite import checks, modes, problems as _problems  # noqa: E402
 LAUNCH_GROUPS = [
     ("Clinic facts in mkdocs.yml (sample or fictional values)", {"sample-fact", "fictional-fact"}),
     ("Placeholders in the pages", {"placeholder", "launch-placeholder"}),
-    ("Reviews and crisis lines due", {"review-overdue", "crisis-verified"}),
+    ("Reviews and crisis lines due", {"review-overdue", "review-pending", "crisis-verified"}),
 ]
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

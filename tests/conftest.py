@@ -94,6 +94,8 @@ def copy_project(dest: Path, replace=(), launch_ready=False, facts: dict | None 
     for name in ("docs", "overrides"):
         if (source / name).exists():
             shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if (source / "spelling.txt").exists():  # the clinic's word list (clinicsite/spelling.py)
+        shutil.copy(source / "spelling.txt", dest / "spelling.txt")
     text = (source / "mkdocs.yml").read_text()
     for old, new in replace:
         assert old in text, f"{old!r} is not in mkdocs.yml"
@@ -109,6 +111,7 @@ def copy_project(dest: Path, replace=(), launch_ready=False, facts: dict | None 
 def copy_fixture(dest: Path, facts: dict | None = None) -> Path:
     """A copy of the generator's fixture project; the theme stays the generator's."""
     shutil.copytree(FIXTURE / "docs", dest / "docs")
+    shutil.copy(FIXTURE / "spelling.txt", dest / "spelling.txt")
     text = (FIXTURE / "mkdocs.yml").read_text().replace("custom_dir: ../../../overrides",
                                                          f"custom_dir: {ROOT / 'overrides'}")
     (dest / "mkdocs.yml").write_text(text)
