@@ -479,6 +479,7 @@ BRITISH = {
     "aeroplane": "airplane", "pyjamas": "pajamas", "storey": "story", "draught": "draft", "plough": "plow",
 }
 BRITISH = {uk: us for uk, us in BRITISH.items() if us}  # "analyses" is also the US plural of analysis
+LETTERS = re.compile(r"[A-Za-z]+")  # words looked up one by one: far faster than one huge alternation
 BRITISH_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, BRITISH), key=len, reverse=True)) + r")\b", re.I)
 # Not prose: inline code and the addresses of links and images.
 NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]+>|\bhttps?://\S+")
@@ -507,7 +508,7 @@ def check_us_spelling(src: Source, ctx: Context):
     return [_problem(src, no, "us-spelling", f"\"{m.group(0)}\" is British spelling",
                      f"write \"{_us_form(m.group(0))}\" (the site is in US English); a cited source's title "
                      f"may keep its spelling in quotes on its footnote line")
-            for no, text in found for m in BRITISH_WORD.finditer(text)]
+            for no, text in found for m in LETTERS.finditer(text) if m.group(0).lower() in BRITISH]
 
 
 FOOTNOTE_DEFINITION = re.compile(r"^\s*\[\^[^\]]+\]:")

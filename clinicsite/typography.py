@@ -1,7 +1,7 @@
 """Typing slips at the top of the page that reach the page as typed: curly
 quotes around a whole title (a word processor's "smart quotes"), tabs and
-non-breaking spaces, a colon left at the end; and a page that would show two
-calls to action (its own `/// cta` box and the closing one).
+non-breaking spaces, a colon left at the end. (A page with a `/// cta` box of
+its own does not get the closing call to action: overrides/partials/cta.html.)
 
 Each fix is the line to write, so that copying it gives what the writer meant:
 curly quotes around the whole value are removed (the site's titles have none);
@@ -53,9 +53,4 @@ def check_typography(src: Source, ctx) -> list[Problem]:
             what = "ends with a colon"
         out.append(Problem(src.rel, src.meta_lines.get(name, 1), "typography", f"the {name} {what}",
                            f"write the line as: {as_line(name, fixed)}"))
-    own = next((p for p in src.pieces if p.kind == "block" and p.text == "cta"), None)
-    if own is not None and meta.get("cta") != "none":
-        out.append(Problem(src.rel, own.line, "cta-twice",
-                           "the page has its own call to action here, and gets the closing one as well",
-                           "add the line `cta: none` at the top of the page, or remove this `/// cta` box"))
     return out

@@ -25,7 +25,8 @@ args = parser.parse_args()
 from clinicsite.build import build  # noqa: E402
 
 started = time.monotonic()
-result = build(args.config, args.site_dir, mode=args.mode)
+again = f"`python3 scripts/build.py{'' if args.mode == 'preview' else f' --mode {args.mode}'}`"
+result = build(args.config, args.site_dir, mode=args.mode, again=again)
 if result.returncode:
-    sys.exit(f"\nThe {args.mode} build failed: fix the problems listed above, then run this command again.")
+    sys.exit(1)  # the build's last line has said what to do next
 print(f"Built {args.site_dir}/ in {time.monotonic() - started:.1f} s ({args.mode} mode).")

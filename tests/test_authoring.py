@@ -141,7 +141,10 @@ def test_a_broken_article_stops_the_build_and_its_error_comes_last(project, arti
     result = build(site, config=project / "mkdocs.yml", mode=mode, today=str(TODAY), check=False)
     output = (result.stdout + result.stderr).rstrip()
     assert result.returncode != 0 and "Traceback" not in output
-    assert output.splitlines()[-1].strip().startswith(f"{NAME}:{line}: {rule}:"), output[-800:]
+    lines = output.splitlines()  # each problem once, in the list at the end, then what to do next
+    assert [x.strip() for x in lines if x.strip().startswith(f"{NAME}:{line}: {rule}:")] and lines[-1].startswith(
+        "What to do next:"), output[-800:]
+    assert sum(x.strip().startswith(f"{NAME}:{line}: {rule}:") for x in lines) == 1, output[-800:]
     assert not site.exists()
 
 
