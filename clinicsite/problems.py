@@ -65,7 +65,7 @@ def report(found, mode: str, again: str) -> str:
     if errors_:
         where = [f"{settings} in the settings file" if settings else "",
                  f"{len(errors_) - settings} in {len(pages)} page{'s' if len(pages) != 1 else ''}" if pages else ""]
-        count = (f"{len(errors_)} problem{'s' if len(errors_) != 1 else ''} stop this {mode} build: "
+        count = (f"{len(errors_)} {'problem stops' if len(errors_) == 1 else 'problems stop'} this {mode} build: "
                  + " and ".join(w for w in where if w)
                  + (f" (and {warnings} warning{'s' if warnings != 1 else ''}, which do not)" if warnings else "") + ".")
         last = (f"What to do next: fix each problem on the line named (EDITING.md \"Error messages and what to do\" "
