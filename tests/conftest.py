@@ -134,7 +134,8 @@ def make_launch_ready(root: Path) -> None:
     set_facts(config, ANOTHER_CLINIC["facts"])
     new_ids = [m["id"] for m in ANOTHER_CLINIC["facts"]["extra.team"]]
     for i, old in enumerate(old_team):
-        reviewers.move(root / "docs", old, new_ids[i % len(new_ids)])
+        for page in reviewers.move(root / "docs", old, new_ids[i % len(new_ids)]):
+            reviewers.record_review(page)  # the new clinician has reviewed it (README "Launch", step 2)
     for page in (root / "docs").rglob("*.md"):
         text = page.read_text()
         filled = re.sub(r"\[PLACEHOLDER:[^\]]*\]", ANOTHER_CLINIC["placeholder_text"], text)
