@@ -143,7 +143,7 @@ def check_front_matter(src: Source, ctx: Context):
         return [_problem(src, line, "front-matter", message, fix[0] if fix else
                          "make every line `name: value`; put quotes around values with a colon, and close with `---`")]
     if not src.meta_lines:
-        return [_problem(src, 1, "front-matter", "the page has no front matter",
+        return [_problem(src, 1, "front-matter", "the page has no block of fields at the top (title, description, ...)",
                          "start the file with a `---` line, the fields (see EDITING.md), and another `---` line")]
     return []
 
@@ -163,7 +163,7 @@ def check_fields(src: Source, ctx: Context):
         spec = schema.BY_NAME.get(name)
         if spec is None:
             hint = _suggest(name, schema.BY_NAME)
-            out.append(_problem(src, line, "field-unknown", f"`{name}` is not a front matter field",
+            out.append(_problem(src, line, "field-unknown", f"`{name}` is not a field the top of the page can have",
                                 hint or "remove it, or see EDITING.md for the fields"))
             continue
         if value in (None, "", []):
