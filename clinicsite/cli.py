@@ -77,9 +77,10 @@ def build(args) -> int:
     from .build import build as run_build
 
     started = time.monotonic()
-    result = run_build(args.config, args.site_dir, mode=args.mode, engine=args.engine)
+    again = f"`python3 scripts/build.py{'' if args.mode == 'preview' else f' --mode {args.mode}'}`"
+    result = run_build(args.config, args.site_dir, mode=args.mode, engine=args.engine, again=again)
     if result.returncode:
-        sys.exit(f"\nThe {args.mode} build failed: fix the problems listed above, then run this command again.")
+        sys.exit(1)  # the build's last line has said what to do next
     print(f"Built {args.site_dir}/ with {args.engine} in {time.monotonic() - started:.1f} s ({args.mode} mode).")
     return 0
 
@@ -136,13 +137,20 @@ def reviewer(args) -> int:
     from . import config, reviewers
 
     site = config.load(args.config)
-    team = [m.get("id") for m in site["extra"].get("team") or []]
+    team = {m.get("id"): m.get("name") for m in site["extra"].get("team") or []}
     if args.new not in team:
         sys.exit(f"{args.new!r} is not in `extra: team:` of {args.config} (fix: add the clinician there first; "
-                 f"the team now: {', '.join(team)})")
+                 f"the team now: {', '.join(map(str, team))})")
     changed = reviewers.move(site["docs_dir"], args.old, args.new)
-    print(f"{len(changed)} page(s) now name {args.new} as reviewer"
-          + (f" (none named {args.old!r}: check the spelling)" if not changed else "."))
+    if not changed:
+        sys.exit(f"No page names {args.old!r} as reviewer (fix: check the spelling of the id; "
+                 f"`reviewed_by:` at the top of each page shows it)")
+    name = team[args.new] or args.new
+    print(f"{len(changed)} page(s) now name {name} ({args.new}) as reviewer, marked `{reviewers.PENDING}`: "
+          f"{name} has not reviewed them yet.")
+    print(f"Until {name} reviews each page, `python3 scripts/check.py --launch` lists it as due and the production "
+          "build stops on it. After each review: set last_reviewed to that day and next_review a year later, and "
+          f"delete the line `{reviewers.PENDING}` (EDITING.md \"Replace a clinician\").")
     return 0
 
 

@@ -5,9 +5,11 @@ sample clinician is replaced at launch or a clinician leaves:
     python3 scripts/reviewer.py dr-sam-rivera dr-ana-okafor
 
 Add the new clinician to `extra: team:` in mkdocs.yml first (id, name,
-credentials); this changes the `reviewed_by:` line of every page that names
-the old id, and nothing else. Then remove the old clinician from the team, and
-have the new one review the pages (last_reviewed, next_review).
+credentials). This changes the `reviewed_by:` line of every page that names
+the old id and adds `review_pending: true` under it: the new clinician has not
+reviewed these pages yet, so each is listed as due for review (and stops the
+production build) until they have, and someone deletes that line and updates
+last_reviewed and next_review (EDITING.md "Replace a clinician").
 """
 
 import os

@@ -275,6 +275,7 @@ def vnu_jar() -> Path:
 
 @pytest.mark.slow  # the Nu HTML Checker runs on Java
 @pytest.mark.facts  # every fact is printed into the pages
+@pytest.mark.engines
 def test_the_nu_html_checker_finds_no_error_on_any_page(site_dir):
     pages = html_pages(site_dir)
     result = subprocess.run(["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json",
