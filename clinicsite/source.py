@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .typography import as_line, meant
+
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
@@ -154,8 +156,6 @@ def _yaml_trouble(block: list[str], err: yaml.YAMLError) -> tuple[int, str, str]
             return (no, f"the value of `{name}` starts with {value[0]}, a sign the top of the page reads as an instruction",
                     f"put the whole value in double quotes: {name}: \"{value}\"")
         if re.search(r":(\s|$)", value):
-            from .typography import as_line, meant  # curly quotes around it go: they would show on the page
-
             return (no, f"the value of `{name}` has a colon followed by a space, which the top of the page "
                         "reads as a new field",
                     f"write the line as: {as_line(name, meant(value) + (':' if value.rstrip().endswith(':') and name not in ('title', 'description') else ''))}")

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 from .problems import Problem
-from .source import Source
+
+if TYPE_CHECKING:  # for the annotation only: source.py imports this module
+    from .source import Source
 
 CURLY_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 ODD_SPACE = re.compile(r"[\t\u00a0\u2007\u202f\u2002-\u200b\u3000]")

