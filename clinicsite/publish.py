@@ -16,7 +16,10 @@ plugin (`python -m clinicsite.publish site`):
   build date, so two builds of one commit on different days would differ;
 - pages marked noindex (unlisted pages, the gallery) taken out of the search
   index and the sitemap, and the blog's `<!-- more -->` mark out of the pages
-  (clinicsite/comments.py removes every other comment).
+  (clinicsite/comments.py removes every other comment);
+- the first view cut to what a reader needs: one stylesheet holding only the
+  CSS the site uses, and Material's JavaScript loaded on first use
+  (clinicsite/firstview.py).
 
 `config` is a plain mapping like MkDocs' own (`site_url`, `extra`, `theme`,
 `config_file_path`, ...): MkDocs' config from the plugin, or
@@ -34,6 +37,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import firstview
 from .comments import EXCERPT_MARK
 
 META_MARK = '<meta http-equiv="Content-Security-Policy"'
@@ -310,6 +314,7 @@ def run(site: str | Path, config) -> None:
     robots(site, config)
     hide_unlisted(site, config)
     steady_sitemap_gz(site)
+    firstview.run(site, str(config.get("site_url") or ""))
     hashes = check_scripts(site, theme_script_hashes(config))
     (site / "_headers").write_text(headers_file(hashes, config), encoding="utf-8")
     add_meta_policy(site, policy(hashes, config, for_meta=True))

@@ -1,0 +1,143 @@
+/* Material's JavaScript bundle (35 KB compressed, and the longest task of a
+   page load on a slow phone) does nothing a reader needs to read, scroll,
+   follow a link, call the clinic or open the menu (a checkbox does that). The
+   publishing step (clinicsite/firstview.py) puts this script where the
+   bundle's tag was, with the bundle's address in data-bundle; this loads the
+   bundle when a reader first uses something that needs it:
+     - search: its button, its field, or its keys (/ s f; p n , . move between pages);
+     - the colour toggle (by pointer, Enter or Space);
+     - a footnote mark's tooltip (pointer over it, or focus on it);
+     - back to top (the button shows when the reader scrolls back up);
+   or once the page has been idle for a few seconds. The tap or key that
+   started the load is not lost: it is played again once the bundle runs.
+   No cookies, no storage of its own. */
+(function () {
+  "use strict";
+  var me = document.currentScript, src = me && me.getAttribute("data-bundle");
+  var styles = me && me.getAttribute("data-styles");  // the CSS of what the bundle adds
+  var root = document.documentElement;
+  if (!src) return;
+  var IDLE_MS = 3000;
+  var KEYS = ["/", "s", "f", "p", "n", ",", "."];  // Material's keyboard shortcuts
+  var state = "waiting", replays = [];
+
+  // Material hides its search button under `no-js`; with this script it works.
+  // (Until the bundle runs, the sidebars keep their no-JavaScript height:
+  // LOADER_CSS in clinicsite/firstview.py, keyed on `clinic-bundle`.)
+  root.classList.remove("no-js");
+  root.classList.add("js");
+
+  // The colour toggle's buttons are all hidden until the bundle shows the
+  // right one: show it now, by the rule the bundle uses (stored choice, else
+  // the system's), so it can be tapped before the bundle is here.
+  var inputs = document.querySelectorAll("[data-md-component=palette] input");
+  if (inputs.length) {
+    var stored = window.__md_get && window.__md_get("__palette"), index = stored ? stored.index : -1;
+    for (var i = 0; index < 0 && i < inputs.length; i++) {
+      if (matchMedia(inputs[i].getAttribute("data-md-color-media")).matches) index = i;
+    }
+    index = Math.max(0, Math.min(index, inputs.length - 1));
+    for (var j = 0; j < inputs.length; j++) {
+      var label = inputs[j].nextElementSibling;
+      if (label) label.hidden = j !== index;
+    }
+  }
+
+  function load(replay) {
+    if (replay) replays.push(replay);
+    if (state !== "waiting") return;
+    state = "loading";
+    if (styles) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = styles;
+      document.head.appendChild(link);
+    }
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () {
+      // The bundle starts on DOMContentLoaded, which this page is past.
+      if (document.readyState !== "loading") document.dispatchEvent(new Event("DOMContentLoaded"));
+      state = "ready";
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          root.classList.add("clinic-bundle");
+          var todo = replays;
+          replays = [];
+          todo.forEach(function (fn) { fn(); });
+        }, 0);
+      });
+    };
+    document.body.appendChild(script);
+  }
+
+  function hold(event, replay) {  // keep the event from acting now; act once the bundle runs
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    load(replay);
+  }
+
+  function closest(target, selector) {
+    return target && target.closest ? target.closest(selector) : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    if (state === "ready") return;
+    var palette = closest(event.target, "[data-md-component=palette] label");
+    if (palette) return hold(event, function () { palette.click(); });
+    if (closest(event.target, "label[for='__search']")) {
+      // Opens by itself (a checkbox); focus the field within the tap, so a
+      // phone shows its keyboard, and let the bundle take over from there.
+      load();
+      var query = document.querySelector("[data-md-component=search-query]");
+      var toggle = document.getElementById("__search");
+      if (query && toggle && !toggle.checked) setTimeout(function () { query.focus({ preventScroll: true }); }, 0);
+    }
+  }, true);
+
+  document.addEventListener("focusin", function (event) {
+    if (state !== "waiting") return;
+    // The search field (typing goes on; the bundle reads the field when it
+    // starts), or a footnote mark (the bundle shows the tooltip of the
+    // focused mark when it starts).
+    if (closest(event.target, ".md-search, a.footnote-ref")) load();
+  }, true);
+
+  document.addEventListener("mouseover", function (event) {
+    if (state === "waiting" && closest(event.target, "a.footnote-ref")) load();
+  }, true);
+
+  document.addEventListener("keydown", function (event) {
+    if (state === "ready" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target, key = event.key;
+    if (closest(target, "[data-md-component=palette]") && (key === "Enter" || key === " ")) {
+      return hold(event, function () {
+        target.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+      });
+    }
+    if (KEYS.indexOf(key) < 0 || closest(target, "input, textarea, select, [contenteditable]")) return;
+    hold(event, function () {
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true, cancelable: true }));
+    });
+  }, true);
+
+  // Back to top shows when the reader scrolls back up: the first scroll up
+  // loads the bundle, and one more pixel up lets it see the direction.
+  var lastY = window.scrollY;
+  function onScroll() {
+    var y = window.scrollY;
+    if (y < lastY && state === "waiting") {
+      window.removeEventListener("scroll", onScroll);
+      load(function () { if (window.scrollY > 1) window.scrollBy(0, -1); });
+    }
+    lastY = y;
+  }
+  window.addEventListener("scroll", onScroll, { passive: true });
+
+  function whenIdle() {
+    if (window.requestIdleCallback) requestIdleCallback(function () { load(); }, { timeout: IDLE_MS });
+    else load();
+  }
+  if (document.readyState === "complete") setTimeout(whenIdle, IDLE_MS);
+  else window.addEventListener("load", function () { setTimeout(whenIdle, IDLE_MS); });
+})();

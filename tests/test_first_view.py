@@ -1,0 +1,149 @@
+"""The first view at the limit (clinicsite/firstview.py, overrides/assets/load-on-use.js):
+a page loads without Material's JavaScript bundle and with only the CSS the
+site uses; the bundle comes on first use of what needs it, and that first tap
+or key press still does its job."""
+import gzip
+import re
+
+import pytest
+from conftest import html_pages, soup
+
+BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+ARTICLE = "what-is-ipt/"
+
+
+def requests_of(page):
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    return urls
+
+
+def fresh(new_page, base_url, path=ARTICLE, **kwargs):
+    page = new_page(**kwargs)
+    urls = requests_of(page)
+    page.goto(base_url + path, wait_until="load")
+    return page, urls
+
+
+def bundle_loaded(urls):
+    return any(BUNDLE.search(u) for u in urls)
+
+
+# ---- what is published --------------------------------------------------------------
+
+def test_pages_link_one_stylesheet_and_no_bundle(site_dir):
+    for path in html_pages(site_dir):
+        doc = soup(path)
+        sheets = [link["href"] for link in doc.select('head link[rel="stylesheet"]')]
+        assert len(sheets) == 1 and "/stylesheets/site." in "/" + sheets[0], (path, sheets)
+        assert not [s for s in doc.select("script[src]") if BUNDLE.search("/" + s["src"].lstrip("./"))], path
+        loader = doc.select("script[data-bundle]")
+        assert len(loader) == 1 and loader[0]["src"].endswith("assets/load-on-use.js"), path
+        base = path.parent
+        for attr in ("data-bundle", "data-styles"):
+            assert (base / loader[0][attr]).resolve().is_file() or loader[0][attr].startswith("/"), (path, attr)
+
+
+def test_first_view_stylesheet_is_a_fraction_of_materials(site_dir):
+    sheet = next((site_dir / "assets" / "stylesheets").glob("site.*.css")).read_bytes()
+    material = sum(len(p.read_bytes()) for p in (site_dir / "assets" / "stylesheets").glob("*.min.css"))
+    assert len(sheet) < 0.7 * material
+    # gzip, as a host sends it: Material's two files are 24.7 KB together
+    assert len(gzip.compress(sheet)) < 20_000
+
+
+# ---- in the browser ------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_page_loads_without_the_bundle(new_page, base_url, width):
+    page, urls = fresh(new_page, base_url, width=width)
+    page.wait_for_timeout(300)
+    assert not bundle_loaded(urls)
+    assert not any("search_index" in u for u in urls)
+    # The header's buttons are there to be used: search, colour toggle (one shown).
+    assert page.locator("label[for='__search']").first.is_visible() or width >= 1220
+    assert page.locator("[data-md-component=palette] label:not([hidden])").count() == 1
+
+
+def test_search_works_from_the_first_tap(new_page, base_url):
+    page, urls = fresh(new_page, base_url)
+    page.locator("label.md-header__button[for='__search']").click()
+    query = page.locator("[data-md-component=search-query]")
+    query.wait_for(state="visible")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("interpersonal")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert bundle_loaded(urls)
+    assert page.locator(".md-search-result__item").count() > 0
+
+
+def test_search_works_from_the_first_key(new_page, base_url):
+    page, urls = fresh(new_page, base_url, width=1280)
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("depression")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert bundle_loaded(urls)
+
+
+def test_colour_toggle_works_from_the_first_tap(new_page, base_url):
+    page, urls = fresh(new_page, base_url)
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    assert bundle_loaded(urls)
+    # and back, now with the bundle running
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') === {before!r}")
+
+
+def test_colour_toggle_works_from_the_first_key(new_page, base_url):
+    page, urls = fresh(new_page, base_url, width=1280)
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("[data-md-component=palette] input").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+
+
+def test_footnote_tooltip_from_the_first_hover_and_focus(new_page, base_url, site_dir):
+    assert soup(site_dir / ARTICLE / "index.html").select("a.footnote-ref"), "the article has no footnote"
+    page, urls = fresh(new_page, base_url, width=1280)
+    mark = page.locator("a.footnote-ref").first
+    mark.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(timeout=10000)
+    assert "md-tooltip2--active" in tooltip.first.get_attribute("class")
+    text = page.locator(".md-tooltip2--active .md-tooltip2__inner").first.inner_text()
+    assert text.strip()
+
+    page, urls = fresh(new_page, base_url, width=1280)
+    page.locator("a.footnote-ref").first.focus()
+    page.locator(".md-tooltip2--active").wait_for(timeout=10000)
+
+
+def test_back_to_top_from_the_first_scroll_up(new_page, base_url):
+    page, urls = fresh(new_page, base_url)
+    page.mouse.wheel(0, 3000)
+    page.wait_for_function("() => window.scrollY > 1500")
+    assert not bundle_loaded(urls)
+    page.mouse.wheel(0, -300)
+    button = page.locator("[data-md-component=top]")
+    button.wait_for(state="visible", timeout=10000)
+    button.click()
+    page.wait_for_function("() => window.scrollY === 0")
+
+
+def test_bundle_comes_when_the_page_is_idle(new_page, base_url):
+    page, urls = fresh(new_page, base_url)
+    page.wait_for_function("() => document.documentElement.classList.contains('clinic-bundle')", timeout=15000)
+    assert bundle_loaded(urls)
+
+
+def test_menu_opens_without_javascript(new_page, base_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url + ARTICLE)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    link.wait_for(state="visible")
+    box = link.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] < 390
