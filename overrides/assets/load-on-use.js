@@ -8,7 +8,9 @@
      - the colour toggle (by pointer, Enter or Space);
      - a footnote mark's tooltip (pointer over it, or focus on it);
      - back to top (the button shows when the reader scrolls back up);
-   or once the page has been idle for a few seconds. The tap or key that
+   or once the page has been idle for a few seconds. On wide screens (60em,
+   where Material shows its sidebars) it loads at once: there the bundle is
+   what keeps the menu and the contents in view while the page scrolls. The tap or key that
    started the load is not lost: it is played again once the bundle runs.
    No cookies, no storage of its own. */
 (function () {
@@ -20,6 +22,10 @@
   var IDLE_MS = 3000;
   var KEYS = ["/", "s", "f", "p", "n", ",", "."];  // Material's keyboard shortcuts
   var state = "waiting", replays = [];
+  // Whether the page's DOMContentLoaded has happened (this script is deferred:
+  // it runs just before it; the bundle may arrive before or after it).
+  var started = document.readyState === "complete";
+  document.addEventListener("DOMContentLoaded", function () { started = true; });
 
   // Material hides its search button under `no-js`; with this script it works.
   // (Until the bundle runs, the sidebars keep their no-JavaScript height:
@@ -56,8 +62,8 @@
     var script = document.createElement("script");
     script.src = src;
     script.onload = function () {
-      // The bundle starts on DOMContentLoaded, which this page is past.
-      if (document.readyState !== "loading") document.dispatchEvent(new Event("DOMContentLoaded"));
+      // The bundle starts on DOMContentLoaded: if the page is past it, say it again.
+      if (started) document.dispatchEvent(new Event("DOMContentLoaded"));
       state = "ready";
       requestAnimationFrame(function () {
         setTimeout(function () {
@@ -115,6 +121,13 @@
         target.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
       });
     }
+    var button = closest(target, "label[for][tabindex]");
+    if (button && (key === "Enter" || key === " ")) {
+      // Material's header buttons (menu, search) are labels that its bundle
+      // opens from the keyboard; until then, this does.
+      event.preventDefault();
+      return button.click();
+    }
     if (KEYS.indexOf(key) < 0 || closest(target, "input, textarea, select, [contenteditable]")) return;
     hold(event, function () {
       window.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true, cancelable: true }));
@@ -133,6 +146,8 @@
     lastY = y;
   }
   window.addEventListener("scroll", onScroll, { passive: true });
+
+  if (matchMedia("(min-width: 60em)").matches) return load();
 
   function whenIdle() {
     if (window.requestIdleCallback) requestIdleCallback(function () { load(); }, { timeout: IDLE_MS });
