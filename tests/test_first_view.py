@@ -181,3 +181,56 @@ def test_zensical_site_gets_the_same_first_view(zensical_site, new_page):
         page.locator("[data-md-component=palette] label:not([hidden])").click()
         page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}")
         assert bundle_loaded(urls)
+
+
+# ---- the CSS subset on its own ----------------------------------------------------------
+
+def used(html="", script=""):
+    from clinicsite.firstview import Used
+
+    u = Used()
+    u.add_html(html)
+    u.add_script(script)
+    return u
+
+
+@pytest.mark.generator
+def test_subset_keeps_what_pages_use_and_sets_aside_what_only_scripts_add():
+    from clinicsite.firstview import subset
+
+    css = (".a{color:red}.b{color:blue}.a .c,.a .d{margin:0}@media print{.b{display:none}.a{display:block}}"
+           ".x :is(.a,.zz){top:0}.x :is(.yy,.zz){top:1px}.a:not(.gone){left:0}[dir=rtl] .a{right:0}"
+           "p.a{padding:0}table.a{padding:1px}@keyframes spin{to{transform:rotate(1turn)}}")
+    pages = used('<p class="a x"><span class="d"></span></p>')
+    both = used('<p class="a x"><span class="d"></span></p>', 'el.classList.add("b")')
+    now, later = subset(css, pages, both)
+    assert ".a{color:red}" in now and ".a .d{margin:0}" in now and ".a .c" not in now
+    assert "@media print{.a{display:block}}" in now
+    assert ".x :is(.a,.zz){top:0}" in now and ".yy" not in now + later
+    assert ".a:not(.gone){left:0}" in now and "[dir=rtl] .a{right:0}" in now
+    assert "p.a{padding:0}" in now and "table.a" not in now + later
+    assert "@keyframes spin" in now
+    assert ".b{color:blue}" in later and "@media print{.b{display:none}}" in later and ".b" not in now
+
+
+@pytest.mark.generator
+def test_subset_keeps_only_the_palette_colours_in_use():
+    from clinicsite.firstview import subset
+
+    css = "[data-md-color-primary=custom]{--c:1}[data-md-color-primary=red]{--c:2}[data-md-color-scheme=slate]{--d:1}"
+    now, _ = subset(css, used('<body data-md-color-primary="custom"><input data-md-color-scheme="slate">'))
+    assert "=custom]" in now and "=slate]" in now and "=red]" not in now
+
+
+@pytest.mark.generator
+def test_custom_properties_nothing_reads_are_dropped_and_those_for_later_rules_move():
+    from clinicsite.firstview import custom_properties_used, split_custom_properties
+
+    now_css = ":root{--used:1px;--chain:var(--deep);--deep:2px;--later:3px;--unused:url(\"data:x;y\")}.a{margin:var(--used) var(--chain)}"
+    later_css = ".b{margin:var(--later)}"
+    read_now = custom_properties_used(now_css, "")
+    read_all = custom_properties_used(now_css + later_css, "")
+    now, moved = split_custom_properties(now_css, read_now, read_all)
+    assert "--used:1px" in now and "--chain" in now and "--deep:2px" in now
+    assert "--unused" not in now + moved and "--later" not in now
+    assert moved == ":root{--later:3px}"
