@@ -47,7 +47,7 @@ _bootstrap.in_venv("dev")
 sys.path.insert(0, str(_bootstrap.ROOT / "benchmark"))
 import synthetic  # noqa: E402
 
-from clinicsite import browser, facts  # noqa: E402
+from clinicsite import browser, facts, publish  # noqa: E402
 from clinicsite.build import build as build_ours  # noqa: E402
 
 ROOT = _bootstrap.ROOT
@@ -256,6 +256,10 @@ class three_sites:
         timed(build_quiet, ours_config, self.work / "ours" / "site")
         bare = bare_config(ours_config, self.work / "bare")
         timed(build_bare, bare, self.work / "bare" / "site")
+        # Measured as published: a preview build tells robots to stay away
+        # (Lighthouse's SEO score counts that), a production build does not.
+        publish.robots(self.work / "ours" / "site", {"site_url": facts.load(ours_config)[0]["site_url"],
+                                                     "extra": {"mode": "production"}})
         limit_site(self.work / "ours" / "site", self.work / "limit" / "site")
         self.servers = {name: serve(self.work / name / "site") for name in SITES}
         return {name: server.__enter__() for name, server in self.servers.items()}
