@@ -230,7 +230,8 @@ def _summary(report: dict) -> dict:
     audits = report["audits"]
     requests = audits["network-requests"]["details"]["items"]
     load = audits["metrics"]["details"]["items"][0].get("observedLoad", float("inf"))
-    before = [r for r in requests if r.get("networkRequestTime", r.get("startTime", 0)) <= load]
+    before = [r for r in requests if r.get("networkRequestTime", r.get("startTime", 0)) <= load
+              and not r.get("url", "").startswith("data:")]  # icons inside the CSS: no request on the wire
     return {
         **{c: round(report["categories"][c]["score"] * 100) for c in ("performance", "accessibility", "best-practices", "seo")},
         "bytes": audits["total-byte-weight"]["numericValue"],
