@@ -4,12 +4,15 @@ on the built HTML, whatever template printed it.
 
 - Only the CSS the site uses: the engine's stylesheets (`assets/stylesheets/`)
   cut down to the rules whose classes, ids and elements occur in the built
-  pages or in the site's scripts (what Material's bundle adds when search,
-  a tooltip or the drawer opens), then joined with the site's own stylesheets
-  into one file named by its content, linked instead of them. Attribute
-  selectors (both colour schemes, `[dir]`, `[hidden]`), @media print and
-  @keyframes are always kept. A PurgeCSS in a few lines of Python: it reads
-  each page once and the stylesheets once, so it stays fast at 800 articles.
+  pages, joined with the site's own stylesheets into one file named by its
+  content (`site.HASH.css`), linked instead of them. The rules only needed
+  by what the bundle adds (search results, tooltips, the dialog: the words in
+  its strings) go to a second file (`on-use.HASH.css`) that the loader fetches
+  with the bundle. Attribute selectors (`[dir]`, `[hidden]`, both colour
+  schemes, but only the palette colours the pages use), @media print and
+  @keyframes are kept; custom properties no kept rule reads are dropped.
+  A PurgeCSS in a few hundred lines of Python: each page is read once and
+  the stylesheets once, so it stays fast at 800 articles.
 - Material's JavaScript off the reading path: the tag of the engine's bundle
   becomes the tag of `assets/load-on-use.js` (overrides/assets/), carrying the
   bundle's address; that script loads the bundle when a reader first uses
