@@ -13,10 +13,22 @@ on the built HTML, whatever template printed it.
   @keyframes are kept; custom properties no kept rule reads are dropped.
   A PurgeCSS in a few hundred lines of Python: each page is read once and
   the stylesheets once, so it stays fast at 800 articles.
-- Material's JavaScript off the reading path: the tag of the engine's bundle
-  becomes the tag of `assets/load-on-use.js` (overrides/assets/), carrying the
-  bundle's address; that script loads the bundle when a reader first uses
-  something that needs it, or when the page has been idle for a while.
+- Material's JavaScript off the reading path: the bundle (35 KB compressed,
+  and the longest task of a page load on a slow phone) does nothing a reader
+  needs to read, scroll, follow a link, call the clinic or open the menu (a
+  checkbox does that). Its tag becomes the tag of `assets/load-on-use.js`
+  (overrides/assets/), carrying the bundle's address and the second
+  stylesheet's. That script loads both when the reader first opens search
+  (button, field, or Material's keys / s f p n , .), uses the colour toggle
+  (pointer, Enter or Space), points at or focuses a footnote mark (tooltip),
+  or scrolls back up (back to top); else when the page has been idle for
+  3 seconds. It plays the tap or key that asked for it again once the bundle
+  runs, so that first use is not lost. On screens 60em and wider, where
+  Material shows its sidebars, the bundle is what keeps the menu and the
+  contents in view while the page scrolls, so there it loads at once.
+  Until then the loader shows the colour toggle's button and the search
+  button (Material hides them until its bundle runs) and opens the header's
+  label buttons from the keyboard. It stores nothing.
 """
 from __future__ import annotations
 

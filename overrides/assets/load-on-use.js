@@ -1,41 +1,24 @@
-/* Material's JavaScript bundle (35 KB compressed, and the longest task of a
-   page load on a slow phone) does nothing a reader needs to read, scroll,
-   follow a link, call the clinic or open the menu (a checkbox does that). The
-   publishing step (clinicsite/firstview.py) puts this script where the
-   bundle's tag was, with the bundle's address in data-bundle; this loads the
-   bundle when a reader first uses something that needs it:
-     - search: its button, its field, or its keys (/ s f; p n , . move between pages);
-     - the colour toggle (by pointer, Enter or Space);
-     - a footnote mark's tooltip (pointer over it, or focus on it);
-     - back to top (the button shows when the reader scrolls back up);
-   or once the page has been idle for a few seconds. On wide screens (60em,
-   where Material shows its sidebars) it loads at once: there the bundle is
-   what keeps the menu and the contents in view while the page scrolls. The tap or key that
-   started the load is not lost: it is played again once the bundle runs.
-   No cookies, no storage of its own. */
+/* Loads Material's bundle on first use (search, colour toggle, footnote
+   tooltip, scrolling back up), when idle, or at once on wide screens; replays
+   the tap or key that asked for it. Why and how: clinicsite/firstview.py. */
 (function () {
   "use strict";
   var me = document.currentScript, src = me && me.getAttribute("data-bundle");
-  var styles = me && me.getAttribute("data-styles");  // the CSS of what the bundle adds
+  var styles = me && me.getAttribute("data-styles");
   var root = document.documentElement;
   if (!src) return;
   var IDLE_MS = 3000;
   var KEYS = ["/", "s", "f", "p", "n", ",", "."];  // Material's keyboard shortcuts
   var state = "waiting", replays = [];
-  // Whether the page's DOMContentLoaded has happened (this script is deferred:
-  // it runs just before it; the bundle may arrive before or after it).
+  // Deferred, this runs just before DOMContentLoaded; the bundle may come after it.
   var started = document.readyState === "complete";
   document.addEventListener("DOMContentLoaded", function () { started = true; });
 
-  // Material hides its search button under `no-js`; with this script it works.
-  // (Until the bundle runs, the sidebars keep their no-JavaScript height:
-  // LOADER_CSS in clinicsite/firstview.py, keyed on `clinic-bundle`.)
+  // Material hides search under `no-js` (sidebars: LOADER_CSS in firstview.py).
   root.classList.remove("no-js");
   root.classList.add("js");
 
-  // The colour toggle's buttons are all hidden until the bundle shows the
-  // right one: show it now, by the rule the bundle uses (stored choice, else
-  // the system's), so it can be tapped before the bundle is here.
+  // Show the colour toggle's button as the bundle would (stored, else system).
   var inputs = document.querySelectorAll("[data-md-component=palette] input");
   if (inputs.length) {
     var stored = window.__md_get && window.__md_get("__palette"), index = stored ? stored.index : -1;
