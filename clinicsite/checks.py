@@ -56,7 +56,10 @@ RULES = {
     "file-size": "An article is bigger than the limit (200 KB).",
     "file-link": "A file in docs/ is a symbolic link, or lies outside docs/.",
     "unlisted-page": "A page is neither in the menu nor marked `unlisted: true`.",
-    "stray-file": "A file in docs/ that no page uses and that is not a picture, PDF or font, or a file that could run in the browser.",
+    "stray-file": "A file in docs/ that is not a page (.md), a picture, a PDF or a font; a page ending in .markdown or the like; a file that would replace a theme file; or a drawing (SVG) with anything but shapes in it.",
+    "output-html": "The built page holds HTML outside the site's allowlist (a script, a handler, a comment, a <meta>, a link that runs code or loads from another site).",
+    "template": "Front matter `template:` names a file that is not one of the site's page templates.",
+    "redirect": "A redirect in mkdocs.yml (`extra: redirects:`) is not a path of this site (`..`, `//`, a scheme).",
     "author": "A blog author's `avatar` or `url` is not an https:// address or a path on the site.",
 }
 
@@ -239,10 +242,37 @@ def check_description(src: Source, ctx: Context):
     if not lo <= len(text) <= hi:
         return [_problem(src, line, "description", f"the description has {len(text)} characters",
                          f"write one sentence of {lo} to {hi} characters saying what the page explains")]
+    if "<" in text or ">" in text:
+        return [_problem(src, line, "description", "the description contains `<` or `>`, which pages and search "
+                         "engines would read as HTML", "write it in plain words, without < or >")]
     if not text[0].isupper() or text[-1] not in ".?!":
         return [_problem(src, line, "description", "the description is not a sentence",
                          "start it with a capital letter and end it with a full stop")]
     return []
+
+
+def page_templates(config) -> set[str]:
+    """The site's own page templates: the top-level templates of its theme
+    folder (overrides/), other than the frame every page extends and the 404 page."""
+    custom = getattr(config.get("theme"), "custom_dir", None) if hasattr(config, "get") else None
+    if not custom:
+        return set()
+    return {p.name for p in Path(custom).glob("*.html") if p.name not in ("base.html", "404.html")}
+
+
+def check_template(src: Source, ctx: Context):
+    """`template:` picks the file MkDocs renders the page with: any template
+    at all (base.html, a partial, one of Material's) would print the page's
+    values its own way, unescaped."""
+    name = (src.meta or {}).get("template")
+    if name in (None, ""):
+        return []
+    allowed = page_templates(ctx.config)
+    if name in allowed:
+        return []
+    return [_problem(src, src.meta_lines.get("template", 1), "template",
+                     f"`template: {str(name)[:40]}` is not one of the site's page templates",
+                     f"use one of {', '.join(sorted(allowed)) or 'none'}, or remove the line")]
 
 
 def check_review_dates(src: Source, ctx: Context):
@@ -670,7 +700,7 @@ def check_duplicate_title(src: Source, ctx: Context):
                      "give this page a title of its own, so the menu and search results can tell them apart")]
 
 
-CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_reviewer,
+CHECKS = [check_front_matter, check_fields, check_description, check_template, check_review_dates, check_reviewer,
           check_links, check_reading_level, check_wording, check_launch, check_components,
           check_block_fences, check_html_images, check_duplicate_title, check_us_spelling, check_footnotes,
           checks_html.check_raw_html, checks_html.check_title]

@@ -20,6 +20,7 @@ _bootstrap.in_venv()
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
 from clinicsite import checks, modes, problems as _problems  # noqa: E402
+from clinicsite.config import SettingsError  # noqa: E402
 
 # The launch checklist, in the order a clinic works through it.
 LAUNCH_GROUPS = [
@@ -39,6 +40,8 @@ if args.mode:
 
 try:
     ctx, found = checks.run(args.config)
+except SettingsError as err:  # refused before MkDocs read the file
+    sys.exit(f"{err}\n\nNothing was checked: fix the settings above, then run this again.")
 except ConfigurationError as err:
     sys.exit(f"{args.config}: MkDocs could not read it: {err} (fix: see the lines above, then run this again)")
 
