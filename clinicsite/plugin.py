@@ -193,7 +193,7 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         offset = source_offset(page.file.abs_src_path, source)
         for item in allowlist.refused_items(html):
             line = allowlist.source_line(source, item.find) + offset
-            self.refused.append(Problem(shown, line, "output-html", f"the built page holds {item.message}",
+            self.refused.append(Problem(shown, line, "output-html", f"in the built page, {item.message}",
                                         allowlist.FIX))
         return html
 
