@@ -119,8 +119,7 @@ def problems(text: str, scope: dict[str, set[str]] = ARTICLE, page: bool = False
     finished page (the theme's <head>, its scripts and data-md-* allowed), whose
     forms may send only to `endpoint` (the configured contact form's)."""
     found: list[Found] = []
-    tree = LexborHTMLParser(text)
-    for node in tree.root.traverse(include_text=False):
+    for node in _nodes(LexborHTMLParser(text)):
         tag = node.tag.lower()
         if tag == "-comment":
             data = _comment(node)
@@ -149,6 +148,21 @@ def problems(text: str, scope: dict[str, set[str]] = ARTICLE, page: bool = False
         if why:
             found.append(Found(f"<{tag}>: {why}", f"<{tag}"))
     return found
+
+
+def _nodes(tree):
+    """Every node of the document: <html> and what it holds, and what lies
+    beside it (a comment before <html> or after </html> belongs to the document)."""
+    first = tree.root
+    while first.prev is not None:
+        first = first.prev
+    node = first
+    while node is not None:
+        if node.tag == "html":
+            yield from node.traverse(include_text=False)
+        else:
+            yield node
+        node = node.next
 
 
 def _comment(node) -> str:

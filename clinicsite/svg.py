@@ -53,35 +53,49 @@ def problems(path: Path) -> list[tuple[int, str]]:
         return [(1, f"the drawing cannot be read ({err.strerror})")]
     if len(data) > MAX_BYTES:
         return [(1, f"the drawing is larger than {MAX_BYTES // (1024 * 1024)} MB")]
-    why = refused(data)
-    return [(1, why)] if why else []
+    why = _refused(data)
+    if not why:
+        return []
+    message, find = why
+    text = data.decode("utf-8", errors="replace")
+    # An element by its name with any prefix (`<s:script>`), anything else as written.
+    pattern = re.compile(rf"<(?:[\w.-]+:)?{re.escape(find[1:])}\b" if find.startswith("<") else re.escape(find))
+    line = next((no for no, row in enumerate(text.splitlines(), 1) if find and pattern.search(row)), 1)
+    return [(line, message)]
 
 
 def refused(data: bytes | str) -> str | None:
     """Why a drawing is refused, or None."""
+    why = _refused(data)
+    return why[0] if why else None
+
+
+def _refused(data: bytes | str) -> tuple[str, str] | None:
+    """(why, text to find its line by), or None."""
     try:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        return "the drawing declares a DOCTYPE or entities (they can hide a script)"
+        return "the drawing declares a DOCTYPE or entities (they can hide a script)", "<!DOCTYPE"
     except ParseError as err:
-        return f"the drawing is not well-formed XML ({err})"
+        return f"the drawing is not well-formed XML ({err})", ""
     for el in root.iter():
         tag = el.tag if isinstance(el.tag, str) else "?"
         if not tag.startswith(SVG_NS) or tag[len(SVG_NS):].lower() not in ELEMENTS:
-            return f"<{_short(tag)}> is not a drawing element (scripts, styles, links and embedded pages are refused)"
+            return (f"<{_short(tag)}> is not a drawing element (scripts, links and embedded pages are refused)",
+                    "<" + tag.split("}")[-1])
         if tag == SVG_NS + "style":
             css = el.text or ""
             if len(el) or not CSS.fullmatch(css) or re.search(r"@(?!media\b)", css) \
                     or len(URL.findall(css)) != len(LOCAL_URL.findall(css)):
-                return "the drawing's <style> holds more than plain rules (an @import, a url(), an escape)"
+                return "the drawing's <style> holds more than plain rules (an @import, a url(), an escape)", "<style"
         for name, value in el.attrib.items():
             short = _short(name)
             if name.lower() not in ATTRIBUTES:
-                return f"`{short}` on <{_short(tag)}> is not a drawing attribute"
+                return f"`{short}` on <{_short(tag)}> is not a drawing attribute", name.split("}")[-1] + "="
             if name in ("href", XLINK_HREF) and not LOCAL.fullmatch(value.strip()):
-                return f"`{short}=\"{value[:40]}\"` on <{_short(tag)}> refers outside the drawing"
+                return f"`{short}=\"{value[:40]}\"` on <{_short(tag)}> refers outside the drawing", value
             if len(URL.findall(value)) != len(LOCAL_URL.findall(value)):
-                return f"`{short}=\"{value[:40]}\"` on <{_short(tag)}> loads from outside the drawing"
+                return f"`{short}=\"{value[:40]}\"` on <{_short(tag)}> loads from outside the drawing", value
     return None
 
 
@@ -89,6 +103,8 @@ def _short(name: str) -> str:
     """`{http://www.w3.org/2000/svg}rect` -> `rect`; other namespaces kept visible."""
     if name.startswith(SVG_NS):
         return name[len(SVG_NS):]
+    if name.startswith("{http://www.w3.org/1999/xhtml}"):
+        return "html:" + name.split("}", 1)[1]
     if name.startswith("{http://www.w3.org/1999/xlink}"):
         return "xlink:" + name.split("}", 1)[1]
     return name

@@ -217,6 +217,8 @@ def test_the_theme_and_the_components_are_on_the_allowlist(tmp_path):
     ('<img src="HTTPS://evil.example/a.png">', "loads from another address"),
     ('<script type="module">x</script>', "script"),
     ("<p>a<!-- note --></p>", "comment"),
+    ("<!-- a comment first -->\n<p>a</p>", "comment"),
+    ("<p>a</p></body></html><!-- a comment last -->", "comment"),
     ('<base href="https://evil.example/">', "<base>"),
     ('<p data-md-component="search">a</p>', "not on the site's list"),
     ('<p id="__config">a</p>', "plain id"),
