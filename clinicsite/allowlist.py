@@ -75,7 +75,7 @@ THEME_DATA = re.compile(r"data-md-[a-z-]+")
 # Script types that are data, not code.
 DATA_SCRIPTS = {"application/ld+json", "application/json"}
 # <meta> the theme writes, by name/property; http-equiv only for the policy.
-META_NAMES = re.compile(r"(viewport|description|author|robots|color-scheme|generator|theme-color|"
+META_NAMES = re.compile(r"(viewport|description|author|robots|referrer|color-scheme|generator|theme-color|"
                         r"twitter:[a-z_:]+|og:[a-z_:]+)")
 LINK_RELS = {"stylesheet", "icon", "canonical", "prev", "next", "alternate", "apple-touch-icon", "manifest", "search"}
 LINK_LOADS = {"stylesheet", "icon", "apple-touch-icon", "manifest"}  # rels the browser fetches
@@ -189,6 +189,8 @@ def _element(tag: str, attrs: dict, node, page: bool) -> str | None:
     if tag == "script":
         kind = (attrs.get("type") or "").strip().lower()
         if "src" in attrs:
+            if not page:
+                return "a script file (only the theme's own scripts run)"
             return None if not kind or kind == "module" else f"type `{kind}` is not a script the theme writes"
         if kind not in DATA_SCRIPTS:
             # In a finished page the theme's inline scripts run: publish.py allows
