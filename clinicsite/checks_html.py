@@ -138,6 +138,9 @@ def check_raw_html(src: Source, ctx) -> list[Problem]:
     return [Problem(src.rel, line, "raw-html", message, fix) for line, message, fix in found]
 
 
+TITLE_LINK = re.compile(r"\]\s*[(\[]|<[a-z]+:|\b[a-z][a-z0-9+.-]*:\S", re.I)
+
+
 def check_title(src: Source, ctx) -> list[Problem]:
     """Material's search stores the title as written and shows it as HTML, and
     the blog writes post titles and categories into its pages as Markdown."""
@@ -149,6 +152,10 @@ def check_title(src: Source, ctx) -> list[Problem]:
             out.append(Problem(src.rel, src.meta_lines.get(name, 1), "title",
                                f"the {name} contain `<` or `>`, which search and the blog would show as HTML",
                                "write it in plain words, without < or >"))
+        elif any(isinstance(v, str) and TITLE_LINK.search(v) for v in values):
+            out.append(Problem(src.rel, src.meta_lines.get(name, 1), "title",
+                               f"the {name} hold a Markdown link, which the blog would publish as a link",
+                               "write it in plain words; put links in the page's text"))
     return out
 
 

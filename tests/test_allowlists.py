@@ -184,11 +184,12 @@ def test_without_the_plugin_the_markdown_step_and_the_publishing_step_still_refu
         publish.check_pages(tmp_path, CONFIG)
     (tmp_path / "page" / "index.html").write_text('<!doctype html><html><head><meta charset="utf-8"></head><body>'
                                                   f'<img src="/\\evil.example/x.png"><form action="{EVIL}"></form>'
-                                                  '<script data-type="a">alert(1)</script></body></html>')
+                                                  '<script data-type="a">alert(1)</script>'
+                                                  '<nav><a href="javascript:alert(1)">a post</a></nav></body></html>')
     (tmp_path / "probe.es").write_text("alert(1)")
     with pytest.raises(publish.PublishError) as err:
         publish.check_pages(tmp_path, CONFIG)
-    for words in ("probe.es", "`src` on <img>", "form", "<script>"):
+    for words in ("probe.es", "`src` on <img>", "form", "<script>", "javascript:"):
         assert words in str(err.value), str(err.value)
 
 
@@ -354,3 +355,20 @@ def test_every_page_and_drawing_runs_only_the_themes_scripts_and_asks_only_the_s
     assert dialogs == []
     foreign = [u for u in seen if urlsplit(u).scheme.startswith("http") and urlsplit(u).netloc != own]
     assert foreign == [], foreign
+
+
+def test_a_blog_post_title_with_a_javascript_link_stops_the_build(tmp_path):
+    """Published but inert before: the blog writes a post's title into its
+    index as Markdown, so a `javascript:` link in the title became a link there."""
+    from conftest import copy_project
+
+    config = copy_project(tmp_path)
+    post = tmp_path / "docs" / "blog" / "posts" / "signs-of-depression-men-miss.md"
+    text = post.read_text()
+    post.write_text(text.replace("title: Signs of depression that men often miss",
+                                 'title: "[Signs of depression](javascript:alert(1)) that men often miss"', 1))
+    result = build(tmp_path / "site", config=config, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
+    assert "docs/blog/posts/signs-of-depression-men-miss.md:2: title:" in output, output[-3000:]
+    assert not (tmp_path / "site").exists()
