@@ -66,7 +66,9 @@ for _tag, _attrs in {
     "link": {"rel", "href", "sizes", "type", "hreflang"},
     "script": {"src", "defer", "async"},
     "input": {"placeholder", "autocapitalize", "autocorrect", "spellcheck"},
-    "img": set(), "svg": set(), "ol": set(), "time": set(), "form": set(), "button": set(), "label": set(),
+    "img": set(), "ol": set(), "time": set(), "form": set(), "button": set(), "label": set(),
+    # Zensical's icons are drawn with strokes.
+    "svg": {"stroke", "stroke-width", "stroke-linecap", "stroke-linejoin"},
     "nav": set(), "div": set(), "ul": set(), "a": set(), "header": set(), "footer": set(), "span": set(),
 }.items():
     PAGE.setdefault(_tag, set()).update(_attrs)

@@ -353,6 +353,8 @@ def steady_sitemap_gz(site: Path) -> None:
 OUTPUT_KINDS = {".html", ".css", ".js", ".map", ".json", ".xml", ".gz", ".txt", ".svg", ".png", ".jpg", ".jpeg",
                 ".gif", ".webp", ".avif", ".ico", ".pdf", ".woff", ".woff2"}
 OUTPUT_NAMES = {"_headers", "_redirects"}
+# Licence texts the theme ships beside its scripts (Zensical's assets/javascripts/LICENSE).
+OUTPUT_PLAIN_NAMES = {"LICENSE"}
 
 
 def stub_pages(site: Path, config) -> set[Path]:
@@ -374,7 +376,8 @@ def check_pages(site: Path, config) -> None:
         rel = path.relative_to(site).as_posix()
         if path.is_symlink() or not (path.is_file() or path.is_dir()):
             found.append(f"{rel}: not a regular file")
-        elif path.is_file() and path.suffix.lower() not in OUTPUT_KINDS and rel not in OUTPUT_NAMES:
+        elif (path.is_file() and path.suffix.lower() not in OUTPUT_KINDS and rel not in OUTPUT_NAMES
+              and not (path.name in OUTPUT_PLAIN_NAMES and rel.startswith("assets/"))):
             found.append(f"{rel}: a {path.suffix or 'file without an extension'} file is not a kind the site "
                          "publishes (fix: pages are Markdown (.md); pictures, PDFs and fonts only)")
         if path.suffix.lower() == ".svg" and path.is_file():

@@ -62,3 +62,15 @@ def test_every_page_builds_in_zensical(zensical_site, mkdocs_site):
     home = BeautifulSoup((zensical_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one(".clinic-hero h1") and home.select_one(".clinic-crisis-bar a[href='tel:988']")
     assert home.select_one(".clinic-footer a[href^='tel:+1']")
+
+
+def test_the_publishing_command_passes_zensicals_pages_under_the_allowlist(zensical_site):
+    """Zensical's theme markup is on the page allowlist too (its own tests run
+    last here: the command writes the policy into the pages)."""
+    from clinicsite import allowlist
+
+    result = subprocess.run([sys.executable, "-m", "clinicsite.publish", str(zensical_site),
+                             "--config", str(zensical_site.parent / "mkdocs.yml")],
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not [p for p in zensical_site.rglob("*.html") if allowlist.REFUSED in p.read_text(encoding="utf-8")]
