@@ -14,6 +14,8 @@ plugin (`python -m clinicsite.publish site`):
 - robots.txt pointing at the sitemap;
 - sitemap.xml.gz written again without a timestamp: MkDocs stamps it with the
   build date, so two builds of one commit on different days would differ;
+- the theme's drawer and search toggles without `autocomplete="off"`, an
+  attribute HTML allows on text fields only (no template block holds them);
 - pages marked noindex (unlisted pages, the gallery) taken out of the search
   index and the sitemap, and the blog's `<!-- more -->` mark out of the pages
   (clinicsite/comments.py removes every other comment).
@@ -302,6 +304,21 @@ def site_path(path: str) -> bool:
     return bool(re.fullmatch(r"/?[\w.-]+(?:/[\w.-]+)*/?", path)) and not any(p in (".", "..") for p in parts)
 
 
+# The theme's drawer and search toggles carry autocomplete="off" (so that
+# Firefox does not bring them back open), which HTML allows on text fields
+# only: the Nu HTML Checker's error on every page. The engine's base.html
+# writes them outside any block, so they are mended here, for both engines.
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^<>]*?type="checkbox"[^<>]*?)\s+autocomplete="off"')
+
+
+def valid_toggles(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = TOGGLE_AUTOCOMPLETE.sub(r"\1", text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+
+
 def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
     mapping = (config.get("extra") or {}).get("redirects") or {}
     base = urlsplit(str(config.get("site_url") or "/")).path or "/"
@@ -406,6 +423,7 @@ def run(site: str | Path, config) -> None:
     check_pages(site, config)
     redirects(site, config)
     robots(site, config)
+    valid_toggles(site)
     steady_sitemap_gz(site)
     hashes = check_scripts(site, theme_script_hashes(config))
     (site / "_headers").write_text(headers_file(hashes, config), encoding="utf-8")
