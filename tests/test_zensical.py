@@ -8,6 +8,9 @@ project's plugin (clinicsite/plugin.py) does not run there:
 `python3 scripts/build.py --engine zensical` runs the checks, `zensical build`
 and the publishing step one after the other (clinicsite/build.py). Nothing a
 visitor sees depends on the plugin."""
+import subprocess
+import sys
+
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build, copy_project
