@@ -279,7 +279,7 @@ def preview(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("<!doctype html><html><body>home</body></html>")
     server = Preview(config)
-    server.site, server.result = site, Result(ok=True)
+    server.site, server.result = site, Result(ok=True, usable=True)
     port = server.listen(0)
     yield port
     server.server.shutdown()
