@@ -336,6 +336,8 @@ CRISIS_LINE = mapping({
     "display": text(2, 30), "press": pattern(re.compile(r"^\d$"), '"1"', "one digit"),
     "text": pattern(DIGITS, '"741741"', "a number to text, digits only"),
     "keyword": pattern(re.compile(r"^[A-Za-z0-9]{1,20}$"), "HOME", "one word"),
+    "tty": pattern(re.compile(r"^\+?\d{2,15}$"), '"+18004874889"', "a TTY number to dial: digits, with + for an international number"),
+    "tty_display": text(2, 30),
     "chat": url(), "url": url(), "note": text(2, 300), "language": text(2, 40),
 }, required=("name",))
 
