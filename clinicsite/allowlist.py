@@ -34,7 +34,8 @@ GLOBAL = {"id", "class", "title", "lang", "dir", "hidden", "role", "tabindex"}
 # The few data-* attributes the components write and the site's own scripts read.
 DATA = {"data-placeholder", "data-search-exclude", "data-self-check", "data-not-a-test", "data-result-few",
         "data-result-some", "data-result-many", "data-clinic-form", "data-accept", "data-timeout-ms",
-        "data-msg-sending", "data-msg-success", "data-msg-failure", "data-netlify", "netlify-honeypot"}
+        "data-msg-sending", "data-msg-success", "data-msg-failure", "data-netlify", "netlify-honeypot",
+        "data-phq9", "data-phq9-urgent", "data-bands", "data-item", "data-not-a-diagnosis"}
 _TEXT = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "u", "s", "small", "mark",
          "sub", "sup", "del", "ins", "code", "kbd", "samp", "var", "pre", "span", "div", "section", "article",
          "header", "footer", "aside", "figure", "figcaption", "ul", "dl", "dt", "dd", "caption", "thead", "tbody",
@@ -52,7 +53,7 @@ ARTICLE.update({
     "path": {"d", "fill", "fill-rule", "clip-rule"}, "circle": {"cx", "cy", "r"}, "g": set(),
     "rect": {"x", "y", "width", "height", "rx", "ry"},
     # The contact form component (its action is the configured endpoint: publish.py checks that).
-    "form": {"action", "method", "name"}, "label": {"for"}, "button": {"type"},
+    "form": {"action", "method", "name"}, "label": {"for"}, "button": {"type"}, "fieldset": set(), "legend": set(),
     "input": {"type", "name", "value", "required", "maxlength", "autocomplete", "checked"},
     "textarea": {"name", "rows", "required", "maxlength", "autocomplete"},
     # Structured data (the FAQ schema): data for search engines, never run.
