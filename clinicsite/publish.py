@@ -449,13 +449,13 @@ def run(site: str | Path, config, check: bool = True) -> None:
     if isinstance(config, (str, Path)):
         config = _config.load(config)
     hide_unlisted(site, config)
+    firstview.run(site, str(config.get("site_url") or ""))  # before the check: it checks what is published
     if check:
         check_pages(site, config)
     redirects(site, config)
     robots(site, config)
     valid_toggles(site)
     steady_sitemap_gz(site)
-    firstview.run(site, str(config.get("site_url") or ""))
     hashes = check_scripts(site, theme_script_hashes(config))
     styles = sorted(theme_style_hashes(site))
     (site / "_headers").write_text(headers_file(hashes, config, styles), encoding="utf-8")
