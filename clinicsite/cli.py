@@ -29,9 +29,12 @@ def check(args) -> int:
     from mkdocs.exceptions import ConfigurationError
 
     from . import checks, problems as _problems, rules
+    from .config import SettingsError
 
     try:
         ctx, found = checks.run(args.config, mode=args.mode)
+    except SettingsError as err:  # refused before MkDocs read the file
+        sys.exit(f"{err}\n\nNothing was checked: fix the settings above, then run this again.")
     except ConfigurationError as err:
         sys.exit(f"{args.config}: MkDocs could not read it: {err} (fix: see the lines above, then run this again)")
 
