@@ -74,6 +74,9 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
             for p in errors:
                 log.error(str(p))
             raise PluginError(self._closing(errors, "the clinic facts in mkdocs.yml"))
+        # Facts still equal to their samples, for the home page's preview marks
+        # (components find them themselves; production refuses them anyway).
+        config["extra"]["sample_facts"] = facts.sample_facts(config["extra"].get("clinic"))
         # The page checks read only source files: they run beside MkDocs' own work.
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clinic-checks")
         self.checks = self.pool.submit(self._run_checks, config, mode, found)

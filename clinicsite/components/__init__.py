@@ -16,6 +16,8 @@ escapes every text and attribute: a fact with `&`, `<` or quotes stays text.
     /// self-check | Title       "Is IPT a fit for me?" checklist
     /// practical                session length, in person or online, medicine, first call, fees
     /// confidentiality          the limits of confidentiality, worded once
+    /// team                     the clinicians: license, languages, photo, own words
+    /// fees, insurance, ...     answers from the facts (answers.py lists them)
 """
 from __future__ import annotations
 
@@ -29,9 +31,11 @@ from .crisis import CrisisLines
 from .cta import CallToAction
 from .practical import Practical
 from .self_check import SelfCheck
+from .answers import BLOCKS as ANSWERS
+from .team import Team
 
 BLOCKS = [CallToAction, ContactCard, ContactForm, CrisisLines, CareCard, Inset, SelfCheck, Practical,
-          Confidentiality]
+          Confidentiality, Team, *ANSWERS]
 
 
 class ComponentsExtension(BlocksExtension):
@@ -41,6 +45,7 @@ class ComponentsExtension(BlocksExtension):
             "crisis_presets": [{}, "Crisis lines by region (mkdocs.yml extra.crisis_presets)"],
             "elsewhere": [{}, "The helpline directory for other countries"],
             "calls_to_action": [{}, "Named calls to action (mkdocs.yml extra.calls_to_action)"],
+            "team": [[], "The clinicians (mkdocs.yml extra.team)"],
             "site_url": ["", "The site's address (mkdocs.yml site_url), for links to its pages"],
         }
         super().__init__(*args, **kwargs)
