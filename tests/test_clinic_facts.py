@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, build, copy_fixture, copy_project, set_facts
+from conftest import ANOTHER_CLINIC, ROOT, build, copy_fixture, copy_project, set_facts
 
 from clinicsite import config as site_config
 from clinicsite import facts, reviewers
@@ -29,7 +29,37 @@ MALFORMED = {
     "closing before opening": ("extra.clinic.hours", [{"days": ["Mo"], "opens": "18:00", "closes": "09:00"}]),
     "unknown day": ("extra.clinic.hours", [{"days": ["Monday"], "opens": "09:00", "closes": "17:00"}]),
     "markup in a name": ("extra.clinic.short_name", '"><script>alert(1)</script>'),
-    "session length as text": ("extra.clinic.practice", {"session_minutes": "fifty"}),
+    "first call as text": ("extra.clinic.practice", {"in_person": True, "first_call_minutes": "fifteen"}),
+    # What decides a call: each new fact, malformed as a clinic might type it.
+    "fee as text": ("extra.clinic.fees.first_session", {"usd": "$200", "minutes": 60}),
+    "fee with cents": ("extra.clinic.fees.session", {"usd": 175.5, "minutes": 50}),
+    "fee out of bounds": ("extra.clinic.fees.session", {"usd": 175, "minutes": 500}),
+    "sliding scale as yes": ("extra.clinic.fees.sliding_scale", {"offered": "yes"}),
+    "sliding scale note with markup": ("extra.clinic.fees.sliding_scale", {"offered": True, "note": '"><script>alert(1)</script>'}),
+    "cancellation notice as text": ("extra.clinic.fees.cancellation", {"notice_hours": "24h", "fee_usd": 60}),
+    "payment as text": ("extra.clinic.fees.payment", "card; cash"),
+    "payment with markup": ("extra.clinic.fees.payment", ["card", "<img src=x onerror=alert(1)>"]),
+    "in-network plans as text": ("extra.clinic.insurance.in_network", "Aetna, Cigna"),
+    "plan with markup": ("extra.clinic.insurance.in_network", ['"><script>alert(1)</script>']),
+    "superbill as text": ("extra.clinic.insurance.superbill", "yes"),
+    "medicare as a number": ("extra.clinic.insurance.medicare", 1),
+    "tricare missing": ("extra.clinic.insurance", {"in_network": [], "superbill": True, "medicare": False,
+                                                   "va_community_care": False}),
+    "video state spelled out": ("extra.clinic.access.video_states", ["Illinois"]),
+    "video state in lower case": ("extra.clinic.access.video_states", ["il"]),
+    "video state twice": ("extra.clinic.access.video_states", ["IL", "IL"]),
+    "psypact as text": ("extra.clinic.access.psypact", "javascript:alert(1)"),
+    "referral as text": ("extra.clinic.access.referral_needed", "no"),
+    "wait as text": ("extra.clinic.access.first_appointment_within_days", "2 weeks"),
+    "wait out of bounds": ("extra.clinic.access.first_appointment_within_days", 0),
+    "languages as text": ("extra.clinic.access.languages", "English"),
+    "no language": ("extra.clinic.access.languages", []),
+    "male clinician as text": ("extra.clinic.access.male_clinician_on_request", ";"),
+    "license number with a ;": ("extra.team.0.license", {"type": "Psychologist", "number": "PSY1; DROP", "states": ["IL"]}),
+    "license state spelled out": ("extra.team.0.license", {"type": "Psychologist", "number": "PSY1", "states": ["Illinois"]}),
+    "clinician languages as text": ("extra.team.0.languages", "English"),
+    "intro with markup": ("extra.team.0.intro", 'I help men. "><script>alert(1)</script> We talk about your life.'),
+    "intro too short": ("extra.team.0.intro", "Hi."),
 }
 
 
@@ -106,13 +136,31 @@ def test_the_sample_clinician_left_fails_production_on_its_line(launch_copy, tmp
     assert "scripts/reviewer.py" in errors[0].fix
 
 
-@pytest.mark.parametrize("name", ["hours", "reply_within", "practice"])
+@pytest.mark.parametrize("name", ["hours", "reply_within", "practice"] +
+                         [n for n in facts.CONFIRMABLE_SAMPLES if "." in n])
 def test_a_fact_equal_to_its_sample_must_be_confirmed(launch_copy, tmp_path, name):
-    config = copy_project(tmp_path, source=launch_copy, facts={f"extra.clinic.{name}": facts.CONFIRMABLE_SAMPLES[name]})
+    sample = facts.CONFIRMABLE_SAMPLES[name]
+    if "." in name:  # one fact of a group: the rest of the group stays the other clinic's
+        group, key = name.split(".")
+        changes = {f"extra.clinic.{group}": dict(ANOTHER_CLINIC["facts"][f"extra.clinic.{group}"], **{key: sample})}
+    else:
+        changes = {f"extra.clinic.{name}": sample}
+    # (the other clinic confirms some samples that are its real answer: not this one here)
+    confirmed = [n for n in ANOTHER_CLINIC["facts"]["extra.clinic.confirmed"] if n != name]
+    changes["extra.clinic.confirmed"] = confirmed
+    config = copy_project(tmp_path, source=launch_copy, facts=changes)
     errors = [p for p in facts.check_file(config, mode="production") if p.severity == "error"]
     assert [(p.line, p.rule) for p in errors] == [(line_of(config, f"extra.clinic.{name}"), "sample-fact")]
-    assert "confirmed:" in errors[0].fix
-    set_facts(config, {"extra.clinic.confirmed": ["crisis", name]})
+    assert "confirmed:" in errors[0].fix and f"`{name}`" in errors[0].fix
+    set_facts(config, {"extra.clinic.confirmed": confirmed + [name]})
+    assert not [p for p in facts.check_file(config, mode="production") if p.severity == "error"]
+
+
+def test_a_group_name_confirms_every_fact_of_the_group(launch_copy, tmp_path):
+    samples = {n.split(".")[1]: v for n, v in facts.CONFIRMABLE_SAMPLES.items() if n.startswith("fees.")}
+    config = copy_project(tmp_path, source=launch_copy, facts={"extra.clinic.fees": samples})
+    assert len([p for p in facts.check_file(config, mode="production") if p.severity == "error"]) == len(samples)
+    set_facts(config, {"extra.clinic.confirmed": ANOTHER_CLINIC["facts"]["extra.clinic.confirmed"] + ["fees"]})
     assert not [p for p in facts.check_file(config, mode="production") if p.severity == "error"]
 
 
