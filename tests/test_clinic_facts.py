@@ -204,3 +204,127 @@ def test_a_preview_build_sums_up_the_launch_list_in_one_line(tmp_path):
     launch = [line for line in output.splitlines() if "Launch:" in line]
     assert len(launch) == 1 and "3 thing(s)" in launch[0] and "scripts/check.py --launch" in launch[0], output
     assert "PLACEHOLDER: our fees" not in output and "sample value" not in output
+
+
+# ---- what decides a call, shown where he looks ------------------------------------
+
+# New values for every fact that decides a call: none is a sample or the other clinic's.
+CHANGED = {
+    "extra.clinic.practice": {"in_person": True, "evening": False, "prescribes": False, "first_call_minutes": 25},
+    "extra.clinic.fees": {"first_session": {"usd": 235, "minutes": 70}, "session": {"usd": 165, "minutes": 45},
+                          "sliding_scale": {"offered": True, "note": "Ask about our rate for veterans and students."},
+                          "cancellation": {"notice_hours": 36, "fee_usd": 85},
+                          "payment": ["Apple Pay", "cash at the front desk"]},
+    "extra.clinic.insurance": {"in_network": ["Kaiser Permanente", "UnitedHealthcare"], "superbill": False,
+                               "medicare": False, "tricare": True, "va_community_care": True},
+    "extra.clinic.access": {"video_states": ["NJ", "CT"], "psypact": False, "referral_needed": False,
+                            "first_appointment_within_days": 21, "languages": ["English", "Amharic"],
+                            "male_clinician_on_request": False},
+    "extra.team": [{"id": "dr-ana-okafor", "name": "Dr. Lemlem Tesfaye", "credentials": "PhD, licensed psychologist",
+                    "license": {"type": "Licensed Clinical Psychologist", "number": "PSY-778812", "states": ["NJ", "CT"]},
+                    "languages": ["Amharic", "English"], "photo": "none",
+                    "intro": "I have helped men through grief and big changes for fifteen years, often by video."},
+                   {"id": "marcus-bell", "name": "Marcus Bell", "credentials": "LCSW-C",
+                    "license": {"type": "Licensed Certified Social Worker-Clinical", "number": "LCSWC-22871", "states": ["MD"]},
+                    "languages": ["English"], "photo": "none",
+                    "intro": "Many of the men I see have never talked to anyone before. We go at your pace."}],
+}
+
+
+@pytest.fixture(scope="module")
+def changed_site(launch_copy, tmp_path_factory):
+    root = tmp_path_factory.mktemp("changed")
+    # (some new values are also samples, e.g. medicare: false: the clinic confirms them)
+    config = copy_project(root, source=launch_copy, facts=dict(CHANGED, **{"extra.clinic.confirmed": facts.CONFIRMABLE}))
+    build(root / "site", config=config, mode="production")
+    clinic = site_config.load(config)["extra"]["clinic"]
+    return root / "site", clinic, site_config.load(config)["extra"]["team"]
+
+
+def page_text(site, path):
+    from bs4 import BeautifulSoup
+
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    return " ".join(BeautifulSoup(html, "html.parser").select_one("main, .md-main").get_text(" ").split())
+
+
+def expected_on(clinic, team):
+    """What each page must now say, worded by formats.py from the changed facts."""
+    from clinicsite import formats
+
+    decide = [formats.cost_from(clinic), formats.insurance(clinic), formats.where(clinic), formats.wait(clinic),
+              formats.first_call(clinic)]
+    member = team[0]
+    return {
+        "": decide,
+        "fees": [formats.fee(clinic, "first_session"), formats.fee(clinic, "session"), formats.sliding_scale(clinic),
+                 formats.cancellation(clinic), *clinic["fees"]["payment"], formats.insurance(clinic),
+                 formats.programs(clinic), formats.superbill(clinic)],
+        "faq": [formats.fee(clinic, "first_session"), formats.insurance(clinic), formats.programs(clinic),
+                formats.where(clinic), formats.referral(clinic)],
+        "about": [member["name"], formats.license_line(member), member["intro"], formats.join(member["languages"]),
+                  formats.where(clinic)],
+        "contact": [*decide, formats.routes(clinic)],
+    }
+
+
+def test_every_changed_fact_is_shown_on_home_fees_faq_about_and_contact(changed_site):
+    site, clinic, team = changed_site
+    for path, sentences in expected_on(clinic, team).items():
+        text = page_text(site, path) if path else page_text(site, ".")
+        for sentence in sentences:
+            assert " ".join(sentence.split()) in text, (path or "home", sentence)
+    # the home page's old values are gone (nothing is written twice)
+    from clinicsite import formats
+    old = dict(clinic, fees=ANOTHER_CLINIC["facts"]["extra.clinic.fees"])
+    assert formats.cost_from(old) not in page_text(site, ".")
+
+
+def test_the_first_two_phone_screens_give_cost_insurance_states_wait_and_first_call(changed_site, new_page):
+    from clinicsite import browser as clinic_browser, formats
+
+    site, clinic, _ = changed_site
+    with clinic_browser.serve(site) as url:
+        page = new_page(width=390, height=844)
+        page.goto(url, wait_until="networkidle")
+        for sentence in (formats.cost_from(clinic), formats.insurance(clinic), formats.where(clinic),
+                         formats.wait(clinic), formats.first_call(clinic)):
+            found = page.get_by_text(sentence.split(". ")[0], exact=False).first
+            box = found.bounding_box()
+            top = box["y"] + page.evaluate("window.scrollY")
+            assert box and top + box["height"] <= 2 * 844, (sentence, top)
+
+
+HOSTILE_TEXT = "H\"><script>alert(1)</script><img src=x onerror=alert(2)>';&amp; javascript:alert(3)"
+
+
+def test_hostile_text_in_every_new_fact_is_inert_in_every_component():
+    """Built without the schema (which refuses `<` and `>`): what a component
+    prints of each new fact is text, never markup, a handler or a link."""
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from clinicsite.components import answers
+
+    h = HOSTILE_TEXT
+    clinic = {"fees": {"first_session": {"usd": 1, "minutes": h}, "session": {"usd": 2, "minutes": h},
+                       "sliding_scale": {"offered": True, "note": h}, "cancellation": {"notice_hours": 1, "fee_usd": 1},
+                       "payment": [h, "javascript:alert(4)"]},
+              "insurance": {"in_network": [h], "superbill": True, "medicare": h, "tricare": False},
+              "access": {"video_states": [h, "DC"], "first_appointment_within_days": 14, "languages": [h],
+                         "referral_needed": h, "psypact": True, "male_clinician_on_request": True},
+              "practice": {"in_person": True, "first_call_minutes": 15}, "hours": [],
+              "booking_url": "javascript:alert(5)", "form": {"endpoint": h}}
+    team = [{"id": "x", "name": h, "credentials": h, "photo": "javascript:alert(6)", "photo_alt": h, "intro": h,
+             "languages": [h], "license": {"type": h, "number": h, "states": [h]}}]
+    source = "\n\n".join(f"/// {name}\n///" for name in [*answers.ANSWERS, "team", "practical", "contact"])
+    html = markdown.Markdown(extensions=["clinicsite.components"],
+                             extension_configs={"clinicsite.components": {"clinic": clinic, "team": team}}).convert(source)
+    doc = BeautifulSoup(html, "html.parser")
+    assert doc.get_text().count("<script>alert(1)</script>") >= 10, "the hostile text is shown as typed"
+    for tag in doc.find_all(True):
+        assert tag.name not in ("script", "iframe") and not (tag.name == "img" and tag.get("src") == "x"), str(tag)
+        for name, value in tag.attrs.items():
+            assert not name.startswith("on"), str(tag)
+            values = value if isinstance(value, list) else [value]
+            assert not any(str(v).strip().lower().startswith("javascript:") for v in values), str(tag)
