@@ -199,7 +199,8 @@ def payment(clinic: dict) -> str:
 
 def referral(clinic: dict) -> str:
     if (clinic.get("access") or {}).get("referral_needed"):
-        return "Yes. We need a referral from a doctor before your first session."
+        return ("Yes. We need a referral from a doctor before your first session. "
+                "You can call us and ask questions without one.")
     return "No. You do not need a referral from a doctor to see us."
 
 
