@@ -13,7 +13,7 @@ from __future__ import annotations
 from pymdownx.blocks.block import Block, type_ranged_integer
 
 from .. import formats
-from .html import freeze, page_url, sub
+from .html import SAMPLE_TITLE, freeze, page_url, sub
 
 
 class Team(Block):
@@ -30,7 +30,11 @@ class Team(Block):
             name = str(member.get("name", ""))
             if member.get("credentials"):
                 name += f", {member['credentials']}"
-            sub(card, f"h{self.options['heading_level']}", name, class_="clinic-clinician__name")
+            heading = sub(card, f"h{self.options['heading_level']}", class_="clinic-clinician__name")
+            if member.get("fictional"):  # the sample clinician: marked in the preview, refused in production
+                sub(heading, "mark", name, class_="clinic-sample", title=SAMPLE_TITLE)
+            else:
+                heading.text = name
             photo = member.get("photo")
             if photo and photo != "none" and member.get("photo_alt"):
                 sub(card, "img", class_="clinic-clinician__photo", src=page_url(self.config, str(photo)),
