@@ -13,6 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions.toc import slugify
@@ -659,7 +660,25 @@ def check_nav(ctx: Context):
     return out
 
 
-SITE_CHECKS = [check_nav, *checks_files.SITE_CHECKS]
+def check_form_endpoint(ctx: Context):
+    """Netlify Forms show the page at the form's `action` after a message is
+    sent: it must be a page this site builds, or the visitor meets a 404."""
+    form = ((ctx.config.get("extra") or {}).get("clinic") or {}).get("form") or {}
+    endpoint = str(form.get("endpoint") or "") if isinstance(form, dict) else ""
+    if not isinstance(form, dict) or form.get("provider") != "netlify" or not endpoint.startswith("/"):
+        return []  # other providers take a full https:// address (the clinic-facts schema)
+    path = urlsplit(endpoint).path.strip("/")
+    pages = {rel[:-3] for rel in ctx.sources} | {rel[:-len("/index.md")] for rel in ctx.sources if rel.endswith("/index.md")}
+    if path in pages or (not path and "index.md" in ctx.sources):
+        return []
+    line = ctx.config_lines.get("extra.clinic.form.endpoint") or ctx.config_lines.get("extra.clinic.form", 1)
+    return [Problem(_config.display_name(ctx.config.config_file_path), line, "form-endpoint",
+                    f"the form's endpoint {endpoint} is not a page of this site, so Netlify would show "
+                    "\"Page not found\" after every message",
+                    "use the address of a page the site has, such as /message-sent/ (docs/message-sent.md)")]
+
+
+SITE_CHECKS = [check_nav, check_form_endpoint, *checks_files.SITE_CHECKS]
 
 
 # ---- running ---------------------------------------------------------------

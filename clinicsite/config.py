@@ -87,6 +87,9 @@ class ClinicConfig(base.Config):
     max_article_kb = c.Type(int, default=200)
     # Write _headers, the policy tag, _redirects and robots.txt after the build.
     publish = c.Type(bool, default=True)
+    # HSTS for every subdomain too: only when each one (webmail, booking, ...)
+    # serves HTTPS, or browsers will refuse to open it (HOSTING.md).
+    hsts_include_subdomains = c.Type(bool, default=False)
 
 
 
