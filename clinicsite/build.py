@@ -1,23 +1,104 @@
-"""The build, one function for the build command and the tests: MkDocs with
-the project's plugin (checks, then the publishing step), `--strict`, in the
-mode given. A plain `mkdocs build` writes the same files."""
+"""The build, one function for the build command and the tests, with either engine.
+
+- mkdocs (default): MkDocs with the project's plugin (checks, then the
+  publishing step), `--strict`, in the mode given. A plain `mkdocs build`
+  writes the same files.
+- zensical: Material's successor runs no MkDocs plugin, so the same three
+  steps run one after the other (`python -m clinicsite.build`): the checks,
+  `zensical build --strict`, then the publishing step. Any error stops it, as
+  it stops the MkDocs build.
+"""
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections import Counter
 from pathlib import Path
 
-
 def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today: str | None = None,
-          quiet: bool = False) -> subprocess.CompletedProcess:
+          quiet: bool = False, engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """Returns the finished process; its returncode is 0 only if every step passed."""
     env = dict(os.environ, SITE_MODE=mode, NO_MKDOCS_2_WARNING="1")
     if today:
         env["SITE_TODAY"] = today
     config = Path(config).resolve()
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
-               "-d", str(Path(site_dir).resolve())]
-    if quiet:
-        command.append("-q")
+    site_dir = Path(site_dir).resolve()
+    if engine == "zensical":
+        command = [sys.executable, "-u", "-m", "clinicsite.build", str(config), str(site_dir)]
+    else:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
+                   "-d", str(site_dir)]
+        if quiet:
+            command.append("-q")
     return subprocess.run(command, env=env, cwd=config.parent, capture_output=quiet, text=True)
+
+
+def zensical_steps(config: Path, site_dir: Path) -> int:
+    """Checks, Zensical build, publishing step; mode and date from SITE_MODE and
+    SITE_TODAY, as the MkDocs build reads them. Returns the exit status."""
+    from . import checks, modes, problems, publish
+    from .rules import LAUNCH_RULES
+
+    if not site_dir.is_relative_to(config.parent) or config.parent.is_relative_to(site_dir) \
+            or site_dir.name in ("docs", "overrides"):
+        print(f"ERROR: {site_dir}: Zensical writes only into a folder of its own inside the project folder "
+              f"{config.parent} (fix: build into site/)")
+        return 1
+    # As `mkdocs build --clean` and the plugin do: nothing from an earlier
+    # build is left, and a failed build leaves no folder that could be uploaded.
+    if site_dir.is_dir():
+        shutil.rmtree(site_dir)
+    # Reported as the plugin reports them in a MkDocs build: errors, other
+    # warnings, and the launch list in one line outside production.
+    mode = modes.current()
+    _ctx, found = checks.run(config, mode)
+    launch = [p for p in found if p.severity == "warning" and p.rule in LAUNCH_RULES]
+    for p in found:
+        if p not in launch:
+            print(p)
+    if launch:
+        summary = ", ".join(f"{n} {rule}" for rule, n in sorted(Counter(p.rule for p in launch).items()))
+        print(f"Launch: {len(launch)} thing(s) to finish before the public build ({summary}). "
+              "List them: python3 scripts/check.py --launch")
+    errors = problems.errors(found)
+    if errors:
+        print(f"{len(errors)} error(s) in the pages stop this {mode} build (EDITING.md explains every rule):\n"
+              + "\n".join(f"  {p}" for p in errors))
+        return 1
+    # Zensical writes where the config's site_dir says: another folder is
+    # given by a config that inherits the site's.
+    overlay = None
+    if site_dir != (config.parent / "site").resolve():
+        overlay = tempfile.NamedTemporaryFile("w", dir=config.parent, prefix=".zensical-", suffix=".yml",
+                                              delete=False, encoding="utf-8")
+        overlay.write(f"INHERIT: {json.dumps(config.name)}\nsite_dir: {json.dumps(site_dir.as_posix())}\n")
+        overlay.close()
+    try:
+        zensical = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "-f",
+                                   overlay.name if overlay else str(config)], cwd=config.parent)
+        if zensical.returncode:
+            raise RuntimeError("Zensical's build failed (its messages are above)")
+        publish.run(site_dir, config)
+    except (RuntimeError, publish.PublishError) as err:
+        print(f"ERROR: {err}")
+        shutil.rmtree(site_dir, ignore_errors=True)
+        print(f"The build failed, so {site_dir.name}/ was removed: nothing half-built can be published.")
+        return 1
+    finally:
+        if overlay:
+            os.unlink(overlay.name)
+    return 0
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Check, build with Zensical, then publish.")
+    parser.add_argument("config")
+    parser.add_argument("site_dir")
+    args = parser.parse_args()
+    sys.exit(zensical_steps(Path(args.config).resolve(), Path(args.site_dir).resolve()))

@@ -101,6 +101,25 @@ def _theme_envs(config):
     yield jinja2.Environment(loader=jinja2.FileSystemLoader(dirs)), list(theme.get("features") or [])
 
 
+# Zensical's bundle styles its search dialog with one <style> element in a
+# shadow root, made from a string in the bundle: `<fn>("style",{},<name>.toString())`.
+# Its hash goes in style-src, read from the bundle the site ships (Material's
+# needs none), so no other inline style is allowed.
+SHADOW_STYLE = re.compile(r"""\b\w+\("style",\{\},(\w+)(?:\.toString\(\))?\)""")
+
+
+def theme_style_hashes(site: Path) -> set[str]:
+    found = set()
+    for bundle in (site / "assets" / "javascripts").glob("bundle.*.js"):
+        text = bundle.read_text(encoding="utf-8")
+        for name in set(SHADOW_STYLE.findall(text)):
+            literal = re.search(rf"""\b{re.escape(name)}=(['"`])((?:(?!\1)[^\\]|\\.)*)\1""", text)
+            if literal and "\\" not in literal.group(2) and "${" not in literal.group(2):
+                digest = hashlib.sha256(literal.group(2).encode("utf-8")).digest()
+                found.add("'sha256-" + base64.b64encode(digest).decode() + "'")
+    return found
+
+
 def theme_script_hashes(config, depths: int = 6) -> set[str]:
     """The hashes of the inline scripts the theme and the project's templates
     emit: every template under partials/javascripts/ (the theme's home for
@@ -145,16 +164,17 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{netloc}"
 
 
-def policy(hashes: list[str], config: dict, for_meta: bool = False) -> str:
+def policy(hashes: list[str], config: dict, for_meta: bool = False, style_hashes=()) -> str:
     form = (((config.get("extra") or {}).get("clinic") or {}).get("form") or {})
     endpoint = str(form.get("endpoint") or "") if isinstance(form, dict) else ""
     form_origin = origin(endpoint)  # a path on the site itself (Netlify) needs no extra source
     extra = f" {form_origin}" if form_origin else ""
     hashes = [h for h in hashes if re.fullmatch(r"'sha256-[A-Za-z0-9+/]+=*'", h)]
+    styles = [h for h in style_hashes if re.fullmatch(r"'sha256-[A-Za-z0-9+/]+=*'", h)]
     directives = [
         "default-src 'none'",
         "script-src 'self' " + " ".join(hashes),
-        "style-src 'self'",
+        " ".join(["style-src 'self'", *styles]),
         "img-src 'self' data:",
         "font-src 'self'",
         f"connect-src 'self'{extra}",
@@ -199,9 +219,9 @@ def is_public(config) -> bool:
     return str((config.get("extra") or {}).get("mode") or "") == "production"
 
 
-def headers_file(hashes: list[str], config: dict) -> str:
+def headers_file(hashes: list[str], config: dict, style_hashes=()) -> str:
     lines = ["# Made by clinicsite/publish.py at build time: do not edit.", "/*",
-             f"  Content-Security-Policy: {policy(hashes, config)}"]
+             f"  Content-Security-Policy: {policy(hashes, config, style_hashes=style_hashes)}"]
     subdomains = _config.plugin_settings(config).get("hsts_include_subdomains")
     lines.append(f"  Strict-Transport-Security: {HSTS}{'; includeSubDomains' if subdomains else ''}")
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
@@ -366,8 +386,9 @@ def run(site: str | Path, config) -> None:
     valid_toggles(site)
     steady_sitemap_gz(site)
     hashes = check_scripts(site, theme_script_hashes(config))
-    (site / "_headers").write_text(headers_file(hashes, config), encoding="utf-8")
-    add_meta_policy(site, policy(hashes, config, for_meta=True))
+    styles = sorted(theme_style_hashes(site))
+    (site / "_headers").write_text(headers_file(hashes, config, styles), encoding="utf-8")
+    add_meta_policy(site, policy(hashes, config, for_meta=True, style_hashes=styles))
     add_form_referrer(site)
 
 

@@ -42,9 +42,10 @@ def clinic(config_path: Path = SITE / "mkdocs.yml") -> dict:
     return site_config(config_path)["extra"]["clinic"]
 
 
-def build(site_dir: Path, config: Path = SITE / "mkdocs.yml", mode: str = "test", today: str = TEST_TODAY, check=True):
+def build(site_dir: Path, config: Path = SITE / "mkdocs.yml", mode: str = "test", today: str = TEST_TODAY, check=True,
+          engine: str = "mkdocs"):
     """Build a site with the project's real pipeline; returns the finished process."""
-    result = pipeline.build(config, site_dir, mode=mode, today=today, quiet=True)
+    result = pipeline.build(config, site_dir, mode=mode, today=today, quiet=True, engine=engine)
     if check and result.returncode:
         pytest.fail(f"build failed:\n{result.stdout}\n{result.stderr}")
     return result
@@ -148,11 +149,48 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# ---- the engine that builds the site under test -----------------------------------
+# Site tests marked `engines` run on the Zensical build too (Material's successor:
+# the checks, `zensical build`, the publishing step); those runs carry the
+# `zensical` marker. Every other test sees the MkDocs build.
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("engines") and "engine" in metafunc.fixturenames:
+        metafunc.parametrize("engine", ["mkdocs", pytest.param("zensical", marks=pytest.mark.zensical)],
+                             indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build(out)
-    return out
+def engine(request) -> str:
+    return getattr(request, "param", "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, engine) -> Path:
+    if engine == "mkdocs":
+        out = tmp_path_factory.mktemp("site")
+        build(out)
+        return out
+    # Zensical writes only inside the project folder: a copy of the project.
+    root = tmp_path_factory.mktemp("zensical")
+    config = copy_project(root)
+    build(root / "site", config=config, engine="zensical")
+    return root / "site"
+
+
+def search(page, term: str):
+    """Open the site's search as a visitor would, on either engine, and type
+    `term`; returns the result links once the first is shown. (Material: the
+    header's button on phones, the field on wide screens; Zensical: the same
+    button, or its own Search button, opening its dialog.)"""
+    for opener in ('label.md-header__button[for="__search"]', ".md-search__button", "input.md-search__input"):
+        if page.locator(opener).is_visible():
+            page.locator(opener).click()
+            break
+    page.locator("input.md-search__input, dialog input[role=combobox]").press_sequentially(term, delay=20)
+    results = page.locator("a.md-search-result__link, dialog [role=option][href]")
+    results.first.wait_for()
+    return results
 
 
 @pytest.fixture(scope="session")

@@ -104,6 +104,7 @@ def test_faq_json_ld_is_the_questions_and_answers_as_written(site_dir):
         assert " ".join(first.split()) in entry["acceptedAnswer"]["text"]
 
 
+@pytest.mark.engines
 def test_sitemap_robots_404_and_icons(site_dir):
     pages = public_pages(site_dir)
     assert "gallery/" not in pages and "" in pages and "what-is-ipt/" in pages
@@ -186,6 +187,7 @@ def parse_headers(text):
     return headers
 
 
+@pytest.mark.engines
 def test_headers_file_is_strict(site_dir):
     headers = parse_headers((site_dir / "_headers").read_text())
     csp = headers["Content-Security-Policy"]
