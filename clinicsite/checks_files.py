@@ -97,7 +97,7 @@ def check_listed(ctx) -> list[Problem]:
         out.append(_problem(src.rel, src.meta_lines.get("title", 1), "unlisted-page",
                             "this page is not in the menu (`nav:` in mkdocs.yml) and is not marked unlisted",
                             "add it to `nav:` in mkdocs.yml; or, if it is meant to be reached only by a link, add "
-                            "`unlisted: true` to its front matter; a draft belongs in a branch, not in docs/"))
+                            "`unlisted: true` at the top of the page; a draft belongs in a branch, not in docs/"))
     return out
 
 

@@ -18,7 +18,11 @@ runs no MkDocs plugin, so there `python3 scripts/check.py` and
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
+import os
+import time
 from collections import Counter
 import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -34,12 +38,55 @@ from .rules import LAUNCH_RULES
 
 log = logging.getLogger("mkdocs.plugins.clinic")
 
+# Set by scripts/build.py and the preview: write every problem (and where each
+# page went) to this JSON file, and let the caller print them.
+REPORT_ENV = "CLINIC_REPORT"
+# Set by the preview: page problems do not stop its build (see on_post_build).
+PREVIEW_ENV = "CLINIC_PREVIEW"
+REPORTED = "The problems are listed below."
+
+
+# Set by the preview, which runs the checks in a process of its own beside the
+# build (two cores, not one): the plugin reads their problems from this file
+# instead of running the checks a second time.
+CHECKS_FROM_ENV = "CLINIC_CHECKS_FROM"
+
+
+def write_report(found, pages: dict | None = None, path: str | None = None) -> bool:
+    """Write the problems to the report file, if one was asked for; True if so."""
+    path = path or os.environ.get(REPORT_ENV)
+    if not path:
+        return False
+    data = {"problems": [dataclasses.asdict(p) for p in found], "pages": pages}
+    partial = Path(path).with_suffix(".partial")
+    partial.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(partial, path)  # readers never see half a file
+    return True
+
+
+def read_report(path: str, wait: float = 120) -> list | None:
+    """The problems another process wrote to `path` (waiting for them), or None."""
+    end = time.monotonic() + wait
+    while not os.path.exists(path):
+        if time.monotonic() > end:
+            return None
+        time.sleep(0.05)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("problems") is None:  # the other process could not run them
+        return None
+    return [_problems.Problem(**p) for p in data["problems"]]
+
+
 class ClinicPlugin(BasePlugin[ClinicConfig]):
     def __init__(self):
         self.command = "build"
         self.pool: ThreadPoolExecutor | None = None
         self.checks: Future | None = None
         self.site_dir: Path | None = None
+        self.pages: dict[str, str] = {}  # docs-relative source -> page URL
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -53,8 +100,9 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         found = facts.check(config, _config.lines(config_path), mode=mode, file=_config.display_name(config_path))
         errors = [p for p in found if p.rule == "clinic-facts"]
         if errors:
-            for p in errors:
-                log.error(str(p))
+            if not write_report(errors):
+                for p in errors:
+                    log.error(str(p))
             raise PluginError(self._closing(errors, "the clinic facts in mkdocs.yml"))
         # Facts still equal to their samples, for the home page's preview marks
         # (components find them themselves; production refuses them anyway).
@@ -68,7 +116,14 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
     def _run_checks(config, mode, fact_problems):
         from . import checks
 
-        return checks.run_config(config, mode=mode, fact_problems=fact_problems)[1]
+        given = os.environ.get(CHECKS_FROM_ENV)
+        if given:
+            found = read_report(given)
+            if found is not None:
+                return found
+        found = checks.run_config(config, mode=mode, fact_problems=fact_problems)[1]
+        write_report(found)  # at once: the preview shows a page's problems before the build ends
+        return found
 
     def _collect(self) -> list:
         if self.checks is None:
@@ -84,8 +139,9 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         # In production the launch problems are errors, so this is empty there.
         launch = [p for p in found if p.severity == "warning" and p.rule in LAUNCH_RULES]
         # Warnings go out at INFO level: `mkdocs build --strict` fails on WARNING,
-        # and the project's warnings must never fail a build.
-        for p in found:
+        # and the project's warnings must never fail a build. With a report file,
+        # whoever asked for it prints the problems (scripts/build.py, the preview).
+        for p in [] if os.environ.get(REPORT_ENV) else found:
             if p.severity == "error":
                 log.error(str(p))
             elif p.rule not in LAUNCH_RULES:
@@ -98,15 +154,28 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
 
     @staticmethod
     def _closing(errors, what="the pages") -> str:
-        lines = "\n".join(f"  {p}" for p in errors)
-        return (f"{len(errors)} error(s) in {what} stop this {modes.current()} build "
-                f"(EDITING.md explains every rule):\n{lines}")
+        if os.environ.get(REPORT_ENV):
+            return REPORTED  # the caller prints the list from the report file
+        return "\n" + _problems.report(errors, modes.current(), "the build")
+
+    def on_post_page(self, output, page, config):
+        # Where each page went, by the name its problems carry (docs/x.md): the preview links to it.
+        if page.file.abs_src_path:
+            source = Path(page.file.abs_src_path)
+            root = Path(config.config_file_path).resolve().parent
+            name = source.relative_to(root).as_posix() if source.is_relative_to(root) else page.file.src_uri
+            self.pages[name] = page.url
+        return output
 
     def on_post_build(self, config):
         if not self.config.enabled:
             return
-        errors = self._report(self._collect())
-        if errors:
+        found = self._collect()
+        errors = self._report(found)
+        write_report(found, self.pages)
+        # The live preview shows a page's problems on that page and keeps the rest
+        # of the site readable; only a mistake in the settings stops its build.
+        if errors and not os.environ.get(PREVIEW_ENV):
             raise PluginError(self._closing(errors))
         if self.config.publish:
             from . import publish

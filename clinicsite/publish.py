@@ -15,7 +15,8 @@ plugin (`python -m clinicsite.publish site`):
 - sitemap.xml.gz written again without a timestamp: MkDocs stamps it with the
   build date, so two builds of one commit on different days would differ;
 - the theme's drawer and search toggles without `autocomplete="off"`, an
-  attribute HTML allows on text fields only (no template block holds them);
+  attribute HTML allows on text fields only, and Zensical's drawer overlay
+  without `aria-hidden` (no template block holds them);
 - pages marked noindex (unlisted pages, the gallery) taken out of the search
   index and the sitemap, and the blog's `<!-- more -->` mark out of the pages
   (clinicsite/comments.py removes every other comment).
@@ -315,15 +316,18 @@ def hide_unlisted(site: Path, config) -> None:
 
 # The theme's drawer and search toggles carry autocomplete="off" (so that
 # Firefox does not bring them back open), which HTML allows on text fields
-# only: the Nu HTML Checker's error on every page. The engine's base.html
-# writes them outside any block, so they are mended here, for both engines.
+# only; Zensical's drawer overlay, a label of the drawer toggle, carries
+# aria-hidden, which HTML forbids on such a label (Material's has none). Each
+# is the Nu HTML Checker's error on every page; the engine's base.html writes
+# them outside any block, so they are mended here, for both engines.
 TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^<>]*?type="checkbox"[^<>]*?)\s+autocomplete="off"')
+OVERLAY_HIDDEN = re.compile(r'(<label class="md-overlay" for="__drawer")\s+aria-hidden="true"')
 
 
 def valid_toggles(site: Path) -> None:
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        new = TOGGLE_AUTOCOMPLETE.sub(r"\1", text)
+        new = OVERLAY_HIDDEN.sub(r"\1", TOGGLE_AUTOCOMPLETE.sub(r"\1", text))
         if new != text:
             page.write_text(new, encoding="utf-8")
 

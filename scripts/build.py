@@ -28,7 +28,8 @@ _bootstrap.in_venv("dev" if args.engine == "zensical" else "build")  # Zensical 
 from clinicsite.build import build  # noqa: E402
 
 started = time.monotonic()
-result = build(args.config, args.site_dir, mode=args.mode, engine=args.engine)
+again = f"`python3 scripts/build.py{'' if args.mode == 'preview' else f' --mode {args.mode}'}`"
+result = build(args.config, args.site_dir, mode=args.mode, engine=args.engine, again=again)
 if result.returncode:
-    sys.exit(f"\nThe {args.mode} build failed: fix the problems listed above, then run this command again.")
+    sys.exit(1)  # the build's last line has said what to do next
 print(f"Built {args.site_dir}/ with {args.engine} in {time.monotonic() - started:.1f} s ({args.mode} mode).")

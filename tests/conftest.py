@@ -95,6 +95,8 @@ def copy_project(dest: Path, replace=(), launch_ready=False, facts: dict | None 
     for name in ("docs", "overrides"):
         if (source / name).exists():
             shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if (source / "spelling.txt").exists():  # the clinic's word list (clinicsite/spelling.py)
+        shutil.copy(source / "spelling.txt", dest / "spelling.txt")
     text = (source / "mkdocs.yml").read_text()
     for old, new in replace:
         assert old in text, f"{old!r} is not in mkdocs.yml"
@@ -110,6 +112,7 @@ def copy_project(dest: Path, replace=(), launch_ready=False, facts: dict | None 
 def copy_fixture(dest: Path, facts: dict | None = None) -> Path:
     """A copy of the generator's fixture project; the theme stays the generator's."""
     shutil.copytree(FIXTURE / "docs", dest / "docs")
+    shutil.copy(FIXTURE / "spelling.txt", dest / "spelling.txt")
     text = (FIXTURE / "mkdocs.yml").read_text().replace("custom_dir: ../../../overrides",
                                                          f"custom_dir: {ROOT / 'overrides'}")
     (dest / "mkdocs.yml").write_text(text)
@@ -132,7 +135,8 @@ def make_launch_ready(root: Path) -> None:
     set_facts(config, ANOTHER_CLINIC["facts"])
     new_ids = [m["id"] for m in ANOTHER_CLINIC["facts"]["extra.team"]]
     for i, old in enumerate(old_team):
-        reviewers.move(root / "docs", old, new_ids[i % len(new_ids)])
+        for page in reviewers.move(root / "docs", old, new_ids[i % len(new_ids)]):
+            reviewers.record_review(page)  # the new clinician has reviewed it (README "Launch", step 2)
     for page in (root / "docs").rglob("*.md"):
         text = page.read_text()
         filled = re.sub(r"\[PLACEHOLDER:[^\]]*\]", ANOTHER_CLINIC["placeholder_text"], text)

@@ -145,6 +145,9 @@ def test_a_fact_equal_to_its_sample_must_be_confirmed(launch_copy, tmp_path, nam
         changes = {f"extra.clinic.{group}": dict(ANOTHER_CLINIC["facts"][f"extra.clinic.{group}"], **{key: sample})}
     else:
         changes = {f"extra.clinic.{name}": sample}
+    if name == "hours":  # the sample hours end at 6pm: evening appointments must say so (they are checked against the hours)
+        practice = site_config.load(launch_copy / "mkdocs.yml")["extra"]["clinic"]["practice"]
+        changes["extra.clinic.practice"] = {**practice, "evening": facts.evening_from_hours(facts.CONFIRMABLE_SAMPLES["hours"])}
     # (the other clinic confirms some samples that are its real answer: not this one here)
     confirmed = [n for n in ANOTHER_CLINIC["facts"]["extra.clinic.confirmed"] if n != name]
     changes["extra.clinic.confirmed"] = confirmed
@@ -174,7 +177,8 @@ def test_a_failed_production_build_names_the_line_and_leaves_no_site(launch_copy
     assert result.returncode != 0
     assert f"mkdocs.yml:{line_of(config, 'extra.clinic.email')}: sample-fact:" in output
     assert not site.exists(), "a failed build left a site folder that could be uploaded"
-    assert output.rstrip().splitlines()[-1].strip().startswith("mkdocs.yml:")  # the errors are repeated last
+    last = output.rstrip().splitlines()[-1]  # the list of problems ends with what to do next
+    assert last.startswith("What to do next:") and "BuildError" not in output and "Aborted" not in output, output
 
 
 def test_changing_clinicians_moves_every_page(launch_copy):
@@ -210,7 +214,7 @@ def test_a_preview_build_sums_up_the_launch_list_in_one_line(tmp_path):
 
 # New values for every fact that decides a call: none is a sample or the other clinic's.
 CHANGED = {
-    "extra.clinic.practice": {"in_person": True, "evening": False, "prescribes": False, "first_call_minutes": 25},
+    "extra.clinic.practice": {"in_person": True, "evening": True, "prescribes": False, "first_call_minutes": 25},
     "extra.clinic.fees": {"first_session": {"usd": 235, "minutes": 70}, "session": {"usd": 165, "minutes": 45},
                           "sliding_scale": {"offered": True, "note": "Ask about our rate for veterans and students."},
                           "cancellation": {"notice_hours": 36, "fee_usd": 85},

@@ -272,6 +272,7 @@ def vnu_jar() -> Path:
     return VNU
 
 
+@pytest.mark.engines
 def test_the_nu_html_checker_finds_no_error_on_any_page(site_dir):
     pages = html_pages(site_dir)
     result = subprocess.run(["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json",

@@ -18,6 +18,7 @@ escapes every text and attribute: a fact with `&`, `<` or quotes stays text.
     /// confidentiality          the limits of confidentiality, worded once
     /// team                     the clinicians: license, languages, photo, own words
     /// fees, insurance, ...     answers from the facts (answers.py lists them)
+    /// phq9                     the PHQ-9 mood check, scored in the browser (overrides/assets/phq9.js)
 """
 from __future__ import annotations
 
@@ -29,13 +30,14 @@ from .contact import ContactCard
 from .contact_form import ContactForm
 from .crisis import CrisisLines
 from .cta import CallToAction
+from .phq9 import Phq9
 from .practical import Practical
 from .self_check import SelfCheck
 from .answers import BLOCKS as ANSWERS
 from .team import Team
 
 BLOCKS = [CallToAction, ContactCard, ContactForm, CrisisLines, CareCard, Inset, SelfCheck, Practical,
-          Confidentiality, Team, *ANSWERS]
+          Confidentiality, Phq9, Team, *ANSWERS]
 
 
 class ComponentsExtension(BlocksExtension):
