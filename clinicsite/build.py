@@ -6,11 +6,14 @@
   lines as they come, then every problem once, grouped by file, with a count
   and a last line saying what to do next (problems.report). MkDocs' "Aborted
   with a BuildError!" and the plugin's stand-in message are left out: the list
-  says it all.
+  says it all. (A plain `mkdocs build` reads mkdocs.yml before anything checks it.)
 - zensical: Material's successor runs no MkDocs plugin, so the same three
   steps run one after the other (`python -m clinicsite.build`): the checks,
   `zensical build --strict`, then the publishing step. Any error stops it, as
   it stops the MkDocs build.
+
+Either way the settings gate (clinicsite/config.py) reads mkdocs.yml first, so
+no tag in it runs code.
 """
 from __future__ import annotations
 
@@ -38,6 +41,15 @@ def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today
     """Returns the finished process; its returncode is 0 only if every step passed.
     quiet: capture the output (returned as stdout) instead of printing it."""
     config = Path(config).resolve()
+    from .config import SettingsError, gate
+
+    try:
+        gate(config)
+    except SettingsError as err:
+        message = f"{err}\n\nNothing was built: fix the settings above, then run {again or 'the build'} again.\n"
+        if not quiet:
+            print(message, end="", flush=True)
+        return subprocess.CompletedProcess(["gate", str(config)], 1, message if quiet else None, "" if quiet else None)
     if engine == "zensical":
         env = dict(os.environ, SITE_MODE=mode, NO_MKDOCS_2_WARNING="1")
         if today:

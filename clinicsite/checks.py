@@ -203,10 +203,39 @@ def check_description(src: Source, ctx: Context):
     if not lo <= len(text) <= hi:
         return [_problem(src, line, "description", f"the description has {len(text)} characters",
                          f"write one sentence of {lo} to {hi} characters saying what the page explains")]
+    if "<" in text or ">" in text:
+        return [_problem(src, line, "description", "the description contains `<` or `>`, which pages and search "
+                         "engines would read as HTML", "write it in plain words, without < or >")]
     if not text[0].isupper() or text[-1] not in ".?!":
         return [_problem(src, line, "description", "the description is not a sentence",
                          "start it with a capital letter and end it with a full stop")]
     return []
+
+
+def page_templates(config) -> set[str]:
+    """The site's own page templates: the top-level templates of its theme
+    folder (overrides/), other than the frame every page extends, the 404 page
+    and the blog's (the blog plugin picks those; on another page they fail)."""
+    custom = getattr(config.get("theme"), "custom_dir", None) if hasattr(config, "get") else None
+    if not custom:
+        return set()
+    return {p.name for p in Path(custom).glob("*.html")
+            if p.name not in ("base.html", "404.html") and not p.name.startswith("blog")}
+
+
+def check_template(src: Source, ctx: Context):
+    """`template:` picks the file MkDocs renders the page with: any template
+    at all (base.html, a partial, one of Material's) would print the page's
+    values its own way, unescaped."""
+    name = (src.meta or {}).get("template")
+    if name in (None, ""):
+        return []
+    allowed = page_templates(ctx.config)
+    if name in allowed:
+        return []
+    return [_problem(src, src.meta_lines.get("template", 1), "template",
+                     f"`template: {str(name)[:40]}` is not one of the site's page templates",
+                     f"use one of {', '.join(sorted(allowed)) or 'none'}, or remove the line")]
 
 
 def check_review_dates(src: Source, ctx: Context):
@@ -650,7 +679,7 @@ def check_duplicate_title(src: Source, ctx: Context):
                      "give this page a title of its own, so the menu and search results can tell them apart")]
 
 
-CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_review_pending, check_reviewer,
+CHECKS = [check_front_matter, check_fields, check_description, check_template, check_review_dates, check_review_pending, check_reviewer,
           check_links, check_reading_level, check_wording, check_launch, check_components,
           check_block_fences, check_html_images, check_duplicate_title, check_us_spelling, check_footnotes,
           checks_html.check_raw_html, checks_html.check_title, spelling.check_spelling,

@@ -8,8 +8,13 @@ serve`, scripts/build.py and the deploy all produce the same files:
 - on_post_build: reports the checks (errors first; launch warnings summed up in
   one line outside production), then runs the publishing step
   (clinicsite/publish.py: headers, policy, redirects, robots);
-- on_files: symbolic links, files outside docs/ and unreadable or oversized
-  pages are taken out of the build before anything reads or copies them;
+- on_files: symbolic links, files that are not regular files (a pipe would
+  hang the build), files outside docs/, files of a kind the site does not
+  publish, files that would replace a theme file, and unreadable or oversized
+  pages are taken out of the build before anything reads or copies them (the
+  checks name each one, so the build fails);
+- on_page_content: a page the output allowlist refused (clinicsite/allowlist.py)
+  becomes a problem naming its source file and line;
 - on_build_error: a failed `mkdocs build` leaves no site folder to upload.
 
 Nothing a visitor sees depends on this plugin: Zensical, Material's successor,
@@ -23,8 +28,9 @@ import json
 import logging
 import os
 import time
-from collections import Counter
 import shutil
+import stat
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -32,7 +38,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import config as _config
-from . import facts, modes, problems as _problems
+from . import allowlist, facts, modes, problems as _problems
 from .config import ClinicConfig
 from .rules import LAUNCH_RULES
 
@@ -86,6 +92,7 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         self.pool: ThreadPoolExecutor | None = None
         self.checks: Future | None = None
         self.site_dir: Path | None = None
+        self.refused: list = []  # pages the output allowlist refused (on_page_content)
         self.pages: dict[str, str] = {}  # docs-relative source -> page URL
 
     def on_startup(self, *, command, dirty):
@@ -97,6 +104,12 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
             return config
         mode = modes.current()
         config_path = config.config_file_path
+        try:  # the commands ran this before MkDocs read the file; a plain `mkdocs build` did not
+            _config.gate(config_path)
+        except _config.SettingsError as err:
+            for line in str(err).splitlines():
+                log.error(line)
+            raise PluginError(f"mkdocs.yml holds settings the site refuses:\n  {err}")
         found = facts.check(config, _config.lines(config_path), mode=mode, file=_config.display_name(config_path))
         errors = [p for p in found if p.rule == "clinic-facts"]
         if errors:
@@ -107,6 +120,11 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         # Facts still equal to their samples, for the home page's preview marks
         # (components find them themselves; production refuses them anyway).
         config["extra"]["sample_facts"] = facts.sample_facts(config["extra"].get("clinic"))
+        # The output allowlist runs inside Markdown (so Zensical runs it too): on
+        # even when a site's mkdocs.yml forgets to list it.
+        if "clinicsite.allowlist" not in config.markdown_extensions:
+            config.markdown_extensions.append("clinicsite.allowlist")
+        self.refused = []
         # The page checks read only source files: they run beside MkDocs' own work.
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clinic-checks")
         self.checks = self.pool.submit(self._run_checks, config, mode, found)
@@ -133,7 +151,9 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         finally:
             self.pool.shutdown()
             self.checks = self.pool = None
-        return found
+        # The allowlist's problems, unless a source check already named that line.
+        named = {(p.file, p.line) for p in found if p.severity == "error"}
+        return found + [p for p in self.refused if (p.file, p.line) not in named]
 
     def _report(self, found) -> list:
         # In production the launch problems are errors, so this is empty there.
@@ -181,7 +201,8 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
             from . import publish
 
             try:
-                publish.run(config.site_dir, config)
+                # The preview shows a refused page as its notice and keeps the rest readable.
+                publish.run(config.site_dir, config, check=not os.environ.get(PREVIEW_ENV))
             except publish.PublishError as err:
                 log.error(str(err))
                 raise PluginError(f"The publishing step stopped this {modes.current()} build:\n  {err}")
@@ -196,15 +217,39 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
             return files
         from .read_guard import stand_in
 
+        from .checks_files import publishable, theme_file
+
         docs = Path(config.docs_dir).resolve()
         for file in list(files):
             path = Path(file.abs_src_path) if file.abs_src_path else None
             if path is None or not path.is_relative_to(docs):
                 continue  # the theme's own files
-            outside = path.is_symlink() or not path.resolve().is_relative_to(docs)
-            if outside or (file.src_uri.endswith(".md") and stand_in(path)):
+            # Before anything opens it: a pipe would hang the build, a device never end.
+            try:
+                regular = stat.S_ISREG(os.lstat(path).st_mode)
+            except OSError:
+                regular = False
+            outside = not regular or not path.resolve().is_relative_to(docs)
+            if (outside or not publishable(file.src_uri) or theme_file(config, file.src_uri)
+                    or (file.src_uri.endswith(".md") and stand_in(path))):
                 files.remove(file)
         return files
+
+    def on_page_content(self, html, page, config, files):
+        """A page the allowlist refused (clinicsite/allowlist.py) holds a notice
+        instead of its HTML: name the source file and the line of each problem."""
+        if not self.config.enabled or allowlist.REFUSED not in html:
+            return html
+        from .problems import Problem
+
+        source = page.markdown or ""
+        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        offset = source_offset(page.file.abs_src_path, source)
+        for item in allowlist.refused_items(html):
+            line = allowlist.source_line(source, item.find) + offset
+            self.refused.append(Problem(shown, line, "output-html", f"in the built page, {item.message}",
+                                        allowlist.FIX))
+        return html
 
     def on_build_error(self, error):
         self._collect()
@@ -213,3 +258,13 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         if self.command == "build" and self.site_dir and self.site_dir.is_dir():
             shutil.rmtree(self.site_dir, ignore_errors=True)
             log.error(f"The build failed, so {self.site_dir.name}/ was removed: nothing half-built can be published.")
+
+
+def source_offset(path, markdown: str) -> int:
+    """Lines of front matter MkDocs took off the top of a page before `markdown`."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, TypeError):
+        return 0
+    at = text.find(markdown[:200]) if markdown.strip() else -1
+    return text[:at].count("\n") if at > 0 else 0

@@ -556,8 +556,22 @@ class _Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self):
+        # Only this machine's own names: a page on another site that points a
+        # name of its own at 127.0.0.1 (DNS rebinding) is not answered.
+        port = self.server.server_address[1]
+        if self.headers.get("Host", "").lower() not in {f"{h}:{port}" for h in OWN_HOSTS}:
+            return self.send(421, b"This preview answers only http://127.0.0.1 and http://localhost",
+                             "text/plain; charset=utf-8")
+        path = request_path(self.path)
+        if path is None:
+            return self.send(400, b"Bad request", "text/plain; charset=utf-8")
+        try:
+            return self.answer(path)
+        except (OSError, ValueError):  # a name the file system refuses (too long, ...)
+            return self.send(400, b"Bad request", "text/plain; charset=utf-8")
+
+    def answer(self, path: str):
         preview = self.preview
-        path = unquote(urlsplit(self.path).path)
         if path == "/__preview/reload.js":
             return self.send(200, RELOAD_JS.encode(), "text/javascript; charset=utf-8")
         if path == "/__preview/state":
@@ -596,6 +610,24 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Location", location)
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+
+OWN_HOSTS = ("127.0.0.1", "localhost")
+MAX_PATH = 1024  # characters of a request's path; the site's own are far shorter
+
+
+def request_path(raw: str) -> str | None:
+    """The decoded path of a request, or None for one no page of the site has:
+    too long, or with a NUL or other control character."""
+    if len(raw) > MAX_PATH:
+        return None
+    try:
+        path = unquote(urlsplit(raw).path, errors="strict")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if len(path) > MAX_PATH or any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+        return None
+    return path
 
 
 def resolve(site: Path, path: str) -> Path | None:

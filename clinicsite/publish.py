@@ -19,7 +19,10 @@ plugin (`python -m clinicsite.publish site`):
   without `aria-hidden` (no template block holds them);
 - pages marked noindex (unlisted pages, the gallery) taken out of the search
   index and the sitemap, and the blog's `<!-- more -->` mark out of the pages
-  (clinicsite/comments.py removes every other comment).
+  (clinicsite/comments.py removes every other comment);
+- the first view cut to what a reader needs: one stylesheet holding only the
+  CSS the site uses, and Material's JavaScript loaded on first use
+  (clinicsite/firstview.py).
 
 `config` is a plain mapping like MkDocs' own (`site_url`, `extra`, `theme`,
 `config_file_path`, ...): MkDocs' config from the plugin, or
@@ -38,6 +41,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import config as _config
+from . import firstview
 from .comments import EXCERPT_MARK
 
 META_MARK = '<meta http-equiv="Content-Security-Policy"'
@@ -51,19 +55,20 @@ class PublishError(Exception):
     pass
 
 
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
-
-
 def script_hashes(text: str) -> set[str]:
-    """sha256 of every inline script of one page that a browser would run.
-    (A regular expression, not an HTML parser: it runs over every page of every
-    build; a test checks the result against a real parser.)"""
+    """sha256 of every inline script of one page that a browser would run,
+    found by an HTML5 parser (a `type` inside `data-type` is not a type)."""
+    from selectolax.lexbor import LexborHTMLParser
+
     found = set()
-    for attrs, body in SCRIPT.findall(text):
-        kind = re.search(r"""\btype\s*=\s*["']?([^"'\s>]+)""", attrs, re.I)
-        if re.search(r"\bsrc\s*=", attrs, re.I) or (kind and kind.group(1).lower() in DATA_TYPES):
+    if "<script" not in text.lower():
+        return found
+    for node in LexborHTMLParser(text).css("script"):
+        attrs = node.attributes
+        kind = (attrs.get("type") or "").strip().lower()
+        if "src" in attrs or kind in DATA_TYPES:
             continue  # external files are covered by 'self'; JSON data never runs
-        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        digest = hashlib.sha256((node.text(deep=True) or "").encode("utf-8")).digest()
         found.add("'sha256-" + base64.b64encode(digest).decode() + "'")
     return found
 
@@ -314,6 +319,16 @@ def hide_unlisted(site: Path, config) -> None:
             sitemap.write_text(new, encoding="utf-8")
 
 
+REDIRECT_FIX = ("write both addresses as paths of this site: letters, digits, `-`, `_`, `.` and `/`, "
+                "with no `..`, `//` or `https:` (e.g. old/page: new/page/)")
+
+
+def site_path(path: str) -> bool:
+    """A path on this site: plain segments, no `.` or `..` segment, no `//`, no scheme."""
+    parts = path.strip("/").split("/")
+    return bool(re.fullmatch(r"/?[\w.-]+(?:/[\w.-]+)*/?", path)) and not any(p in (".", "..") for p in parts)
+
+
 # The theme's drawer and search toggles carry autocomplete="off" (so that
 # Firefox does not bring them back open), which HTML allows on text fields
 # only; Zensical's drawer overlay, a label of the drawer toggle, carries
@@ -337,9 +352,8 @@ def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
     base = urlsplit(str(config.get("site_url") or "/")).path or "/"
     out = []
     for old, new in mapping.items():
-        if not all(re.fullmatch(r"[\w./-]+", str(p)) for p in (old, new)):
-            raise PublishError(f"mkdocs.yml: extra.redirects: {old!r}: only letters, digits, `-`, `_`, `.` and `/` "
-                               "(fix: write both addresses as paths, e.g. old/page: new/page/)")
+        if not all(site_path(str(p)) for p in (old, new)):
+            raise PublishError(f"mkdocs.yml: extra.redirects: {old!r}: {REDIRECT_FIX}")
         old_path, new_path = "/" + str(old).strip("/"), str(new).strip("/") + "/"
         if not (site / new_path / "index.html").exists():
             raise PublishError(f"mkdocs.yml: extra.redirects: {old} -> {new}: the new page does not exist "
@@ -378,15 +392,68 @@ def steady_sitemap_gz(site: Path) -> None:
         (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
 
 
-def run(site: str | Path, config) -> None:
+# What a finished site may hold, by extension: pages, the theme's styles and
+# scripts, the search index, the sitemap, and the pictures, PDFs and fonts the
+# clinic ships (checks_files.PUBLISHED_KINDS); `_headers` and `_redirects` too.
+OUTPUT_KINDS = {".html", ".css", ".js", ".map", ".json", ".xml", ".gz", ".txt", ".svg", ".png", ".jpg", ".jpeg",
+                ".gif", ".webp", ".avif", ".ico", ".pdf", ".woff", ".woff2"}
+OUTPUT_NAMES = {"_headers", "_redirects"}
+# Licence texts the theme ships beside its scripts (Zensical's assets/javascripts/LICENSE).
+OUTPUT_PLAIN_NAMES = {"LICENSE"}
+
+
+def stub_pages(site: Path, config) -> set[Path]:
+    """The pages this step writes at each old address (a redirect), not the theme's."""
+    mapping = (config.get("extra") or {}).get("redirects") or {}
+    return {site / str(old).strip("/") / "index.html" for old in mapping} if isinstance(mapping, dict) else set()
+
+
+def check_pages(site: Path, config) -> None:
+    """Every finished page against the allowlist (clinicsite/allowlist.py), the
+    theme's markup included; every file against the kinds a site holds. Stops
+    the build naming each page and what it holds."""
+    from . import allowlist, svg
+
+    form = (((config.get("extra") or {}).get("clinic") or {}).get("form") or {})
+    endpoint = str(form.get("endpoint") or "") if isinstance(form, dict) else ""
+    stubs, found = stub_pages(site, config), []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_symlink() or not (path.is_file() or path.is_dir()):
+            found.append(f"{rel}: not a regular file")
+        elif (path.is_file() and path.suffix.lower() not in OUTPUT_KINDS and rel not in OUTPUT_NAMES
+              and not (path.name in OUTPUT_PLAIN_NAMES and rel.startswith("assets/"))):
+            found.append(f"{rel}: a {path.suffix or 'file without an extension'} file is not a kind the site "
+                         "publishes (fix: pages are Markdown (.md); pictures, PDFs and fonts only)")
+        if path.suffix.lower() == ".svg" and path.is_file():
+            why = svg.refused(path.read_bytes())
+            if why:
+                found.append(f"{rel}: {why}")
+        if path.suffix.lower() != ".html" or path in stubs or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        refused = allowlist.refused_items(text)
+        for item in refused or allowlist.problems(text, allowlist.PAGE, page=True, endpoint=endpoint):
+            found.append(f"{rel}: {item.message}")
+    if found:
+        raise PublishError(f"{len(found)} thing(s) in the built site are outside what the site publishes "
+                           "(fix: remove them from the page or file named; python3 scripts/check.py names the "
+                           "source line):\n  " + "\n  ".join(found[:50]))
+
+
+def run(site: str | Path, config, check: bool = True) -> None:
     """The publishing step on a built site. `config`: MkDocs' config of the site
-    (the plugin passes it), or the path of its mkdocs.yml (the command)."""
+    (the plugin passes it), or the path of its mkdocs.yml (the command).
+    `check`: the allowlist over every page (off only for the live preview)."""
     site = Path(site)
     if isinstance(config, (str, Path)):
         config = _config.load(config)
+    hide_unlisted(site, config)
+    firstview.run(site, str(config.get("site_url") or ""))  # before the check: it checks what is published
+    if check:
+        check_pages(site, config)
     redirects(site, config)
     robots(site, config)
-    hide_unlisted(site, config)
     valid_toggles(site)
     steady_sitemap_gz(site)
     hashes = check_scripts(site, theme_script_hashes(config))
@@ -403,8 +470,10 @@ if __name__ == "__main__":  # for builders that run no MkDocs plugin (Zensical)
     parser.add_argument("site_dir", help="the built site, e.g. site")
     parser.add_argument("--config", default="mkdocs.yml")
     args = parser.parse_args()
+    from .config import SettingsError
+
     try:
         run(args.site_dir, args.config)
-    except PublishError as err:
+    except (PublishError, SettingsError) as err:
         raise SystemExit(f"ERROR: {err}")
     print(f"Published {args.site_dir}/: _headers, _redirects, robots.txt and the policy tag written.")

@@ -94,13 +94,16 @@ def test_malformed_facts_stop_the_check_command_and_the_build_without_a_tracebac
     assert not (tmp_path / "site").exists()
 
 
-def test_env_values_are_read_as_mkdocs_reads_them(tmp_path, monkeypatch):
+def test_a_fact_is_written_in_the_file_never_taken_from_the_environment(tmp_path, monkeypatch):
+    """`!ENV` would put whatever the build machine holds into every page: the
+    settings gate refuses it for a fact, naming the line."""
     config = copy_fixture(tmp_path)
     text = config.read_text().replace("reply_within: two business days", "reply_within: !ENV [CLINIC_REPLY, two business days]")
     config.write_text(text)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "CLINIC_REPLY" in l)
     monkeypatch.setenv("CLINIC_REPLY", "one business day")
-    assert site_config.load(config)["extra"]["clinic"]["reply_within"] == "one business day"
-    assert not [p for p in facts.check_file(config, mode="production") if p.severity == "error"]
+    with pytest.raises(site_config.SettingsError, match=rf"mkdocs\.yml:{line}: settings: `extra\.clinic\.reply_within`"):
+        site_config.load(config)
 
 
 # ---- samples: the launch checklist ---------------------------------------------

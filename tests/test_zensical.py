@@ -8,6 +8,9 @@ project's plugin (clinicsite/plugin.py) does not run there:
 `python3 scripts/build.py --engine zensical` runs the checks, `zensical build`
 and the publishing step one after the other (clinicsite/build.py). Nothing a
 visitor sees depends on the plugin."""
+import subprocess
+import sys
+
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build, copy_project
@@ -76,3 +79,16 @@ def test_a_page_with_an_error_fails_either_build_with_the_same_message(tmp_path,
     assert f"docs/what-is-ipt.md:{len(lines)}: link:" in output, output[-3000:]
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists(), "a failed build leaves no site to upload"
+
+
+def test_the_publishing_command_passes_zensicals_pages_under_the_allowlist(zensical_site):
+    """Zensical's theme markup is on the page allowlist too: its build ran the
+    publishing step (the fixture fails otherwise), no page carries the refusal
+    notice, and the command, run again over the finished site, passes."""
+    from clinicsite import allowlist
+
+    result = subprocess.run([sys.executable, "-m", "clinicsite.publish", str(zensical_site),
+                             "--config", str(zensical_site.parent / "mkdocs.yml")],
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not [p for p in zensical_site.rglob("*.html") if allowlist.REFUSED in p.read_text(encoding="utf-8")]
