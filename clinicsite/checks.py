@@ -13,52 +13,16 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions.toc import slugify
 
 from . import config as _config
-from . import checks_files, checks_html, facts, modes, schema
+from . import checks_files, checks_html, facts, modes, rules, schema
 from .readability import grade
 from .problems import Problem
 from .source import BLOCK_END, BLOCK_START, Source, is_date, read
-
-# Every rule, with what it means. EDITING.md lists each one (a test compares).
-RULES = {
-    "front-matter": "The block between the `---` lines at the top is missing or is not valid YAML.",
-    "field-missing": "A required front matter field is missing or empty.",
-    "field-type": "A front matter field has the wrong kind of value.",
-    "field-unknown": "A front matter field name is not one the site knows (often a typo).",
-    "description": "The description is not one sentence of 50 to 160 characters.",
-    "review-dates": "The review dates are not real dates, or the next review is not after the last one.",
-    "review-overdue": "The next review date has passed.",
-    "reviewer": "`reviewed_by` does not name a clinician in `extra: team:`.",
-    "link": "A link points to a page or file that does not exist.",
-    "anchor": "A link points to a section (#...) that the page does not have.",
-    "image-missing": "An image file does not exist.",
-    "image-alt": "An image has no alt text.",
-    "reading-level": "The page is harder to read than the site allows.",
-    "wording": "A phrase that safe-messaging guidance or the clinic's rules rule out.",
-    "us-spelling": "A British spelling (behaviour, licence, centre, ...): the site is written in US English.",
-    "footnotes": "A paragraph, list item or table row with more than one footnote marker.",
-    "placeholder": "A [PLACEHOLDER: ...] marker that must be filled in before launch.",
-    "fictional-fact": "A fictional phone number, email or address that must be replaced before launch.",
-    "component": "A component (a /// block or !!! box) that does not exist, or an option it does not have.",
-    "clinic-facts": "A clinic fact in mkdocs.yml is missing or malformed.",
-    "crisis-region": "The crisis region has no preset of crisis lines.",
-    "crisis-verified": "The crisis lines were not re-verified in the last 12 months.",
-    "block-fence": "A `///` box is never closed, or a `///` line closes no box.",
-    "duplicate-title": "Two pages have the same title, so the menu and search show one name twice.",
-    "nav": "The menu (`nav:` in mkdocs.yml) lists a page file that does not exist.",
-    "raw-html": "Raw HTML or a link in an article that runs, loads or sends something (a script, a frame, a form, `on...=`, `style=`, a `javascript:` link).",
-    "title": "A title or blog category contains `<` or `>`.",
-    "file-encoding": "A file is not saved as UTF-8 text.",
-    "file-size": "An article is bigger than the limit (200 KB).",
-    "file-link": "A file in docs/ is a symbolic link, or lies outside docs/.",
-    "unlisted-page": "A page is neither in the menu nor marked `unlisted: true`.",
-    "stray-file": "A file in docs/ that no page uses and that is not a picture, PDF or font, or a file that could run in the browser.",
-    "author": "A blog author's `avatar` or `url` is not an https:// address or a path on the site.",
-}
 
 # A promise that someone will be better by a given time or soon: "you will feel
 # better in two weeks", "results within a month", "quickly feel better".
@@ -136,8 +100,8 @@ class Context:
         """The clinic plugin's options in mkdocs.yml (reading grade, review period, ...)."""
         return _config.plugin_settings(self.config)
 
-    def launch_severity(self) -> str:
-        return "error" if self.production else "warning"
+    def severity(self, rule: str) -> str:
+        return rules.severity(rule, self.mode)
 
 
 def _problem(src: Source, line: int, rule: str, message: str, fix: str, severity: str = "error") -> Problem:
@@ -266,7 +230,7 @@ def check_review_dates(src: Source, ctx: Context):
         out.append(_problem(src, src.meta_lines["next_review"], "review-overdue",
                             f"the review was due on {nxt}",
                             "ask a clinician to review the page, then update last_reviewed and next_review",
-                            "error" if ctx.production else "warning"))
+                            ctx.severity("review-overdue")))
     return out
 
 
@@ -450,15 +414,15 @@ def check_wording(src: Source, ctx: Context):
 
 def check_launch(src: Source, ctx: Context):
     out = []
-    severity = ctx.launch_severity()
     for no, line, _ in _body_lines(src):
         for m in PLACEHOLDER.finditer(line):
             out.append(_problem(src, no, "placeholder", f"{m.group(0)} must be filled in before launch",
-                                "replace the marker with the clinic's real detail", severity))
+                                "replace the marker with the clinic's real detail", ctx.severity("placeholder")))
         for pattern in (facts.FICTIONAL_PHONE, facts.FICTIONAL_DOMAIN):
             for m in pattern.finditer(line):
                 out.append(_problem(src, no, "fictional-fact", f"`{m.group(0)}` is a fictional detail",
-                                    "use the clinic's real detail; the clinic's phone and email come from mkdocs.yml", severity))
+                                    "use the clinic's real detail; the clinic's phone and email come from mkdocs.yml",
+                                    ctx.severity("fictional-fact")))
     return out
 
 
@@ -696,7 +660,25 @@ def check_nav(ctx: Context):
     return out
 
 
-SITE_CHECKS = [check_nav, *checks_files.SITE_CHECKS]
+def check_form_endpoint(ctx: Context):
+    """Netlify Forms show the page at the form's `action` after a message is
+    sent: it must be a page this site builds, or the visitor meets a 404."""
+    form = ((ctx.config.get("extra") or {}).get("clinic") or {}).get("form") or {}
+    endpoint = str(form.get("endpoint") or "") if isinstance(form, dict) else ""
+    if not isinstance(form, dict) or form.get("provider") != "netlify" or not endpoint.startswith("/"):
+        return []  # other providers take a full https:// address (the clinic-facts schema)
+    path = urlsplit(endpoint).path.strip("/")
+    pages = {rel[:-3] for rel in ctx.sources} | {rel[:-len("/index.md")] for rel in ctx.sources if rel.endswith("/index.md")}
+    if path in pages or (not path and "index.md" in ctx.sources):
+        return []
+    line = ctx.config_lines.get("extra.clinic.form.endpoint") or ctx.config_lines.get("extra.clinic.form", 1)
+    return [Problem(_config.display_name(ctx.config.config_file_path), line, "form-endpoint",
+                    f"the form's endpoint {endpoint} is not a page of this site, so Netlify would show "
+                    "\"Page not found\" after every message",
+                    "use the address of a page the site has, such as /message-sent/ (docs/message-sent.md)")]
+
+
+SITE_CHECKS = [check_nav, check_form_endpoint, *checks_files.SITE_CHECKS]
 
 
 # ---- running ---------------------------------------------------------------
@@ -718,7 +700,7 @@ def context_of(config, mode: str | None = None, today: _dt.date | None = None, l
 
 
 def context(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None) -> Context:
-    config, lines = facts.load(config_path)
+    config, lines = facts.load(config_path, mode)
     return context_of(config, mode, today, lines)
 
 
@@ -742,16 +724,7 @@ def run_config(config, mode: str | None = None, today: _dt.date | None = None, f
 
 def run(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None):
     """Every problem of the site: clinic facts and all pages. Returns (ctx, problems)."""
-    before = os.environ.get("SITE_MODE")
-    if mode:  # MkDocs reads `extra: mode: !ENV SITE_MODE` while it loads the file
-        os.environ["SITE_MODE"] = mode
-    try:
-        config, _lines = facts.load(config_path)
-    finally:
-        if before is None:
-            os.environ.pop("SITE_MODE", None)
-        else:
-            os.environ["SITE_MODE"] = before
+    config, _lines = facts.load(config_path, mode)
     return run_config(config, mode, today)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import checks_html
+from .config import blog_dir
 from .problems import Problem
 
 # Files published without a page linking to them: pictures, documents, fonts.
@@ -79,26 +80,6 @@ def _nav_pages(entries) -> set[str]:
         for value in entries.values():
             found |= _nav_pages(value)
     return found
-
-
-def blog_options(config) -> dict | None:
-    """The blog plugin's options, from MkDocs' config (plugin objects) or a plain mapping (a list of entries)."""
-    plugins = config.get("plugins") or []
-    if hasattr(plugins, "items"):  # MkDocs' validated config: name -> plugin
-        for name, plugin in plugins.items():
-            if name.split("/")[-1] == "blog":
-                return dict(getattr(plugin, "config", {}) or {})
-        return None
-    for entry in plugins:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        if name in ("blog", "material/blog"):
-            return options or {}
-    return None
-
-
-def blog_dir(config) -> str | None:
-    options = blog_options(config)
-    return None if options is None else str(options.get("blog_dir", "blog")).strip("/")
 
 
 def check_listed(ctx) -> list[Problem]:

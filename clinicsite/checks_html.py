@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .config import blog_options
 from .problems import Problem
 from .source import Source
 
@@ -169,7 +170,6 @@ def check_title(src: Source, ctx) -> list[Problem]:
 def check_category_names(ctx) -> list[Problem]:
     """The blog's allowed categories (mkdocs.yml) become page titles the same way."""
     out = []
-    from .checks_files import blog_options
 
     options = blog_options(ctx.config) or {}
     for j, value in enumerate(options.get("categories_allowed") or []):

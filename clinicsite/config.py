@@ -1,6 +1,7 @@
-"""Reading the site's configuration: MkDocs reads and validates mkdocs.yml
-(its `!ENV` values included); this module only adds the line of each key, for
-problems that must say `mkdocs.yml:LINE`.
+"""The one place that reads the site's settings: MkDocs' validated config of
+mkdocs.yml (its `!ENV` values included), the line of each key (for problems
+that must say `mkdocs.yml:LINE`), the clinic plugin's options (`ClinicConfig`)
+and the blog plugin's options.
 
 During a build the plugin is handed MkDocs' config and never reads the file
 for values; the check command, which runs without a build, asks MkDocs to load
@@ -13,14 +14,18 @@ import logging
 from pathlib import Path
 
 import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Composes the YAML node tree only (no values, no tags run): enough for lines."""
 
 
-def load(config_path: str | Path = "mkdocs.yml"):
-    """MkDocs' validated config of the site (a MkDocsConfig, used like a dict)."""
+def load(config_path: str | Path = "mkdocs.yml", mode: str | None = None):
+    """MkDocs' validated config of the site (a MkDocsConfig, used like a dict).
+    `mode` overrides the build mode that mkdocs.yml reads from SITE_MODE, in the
+    config itself (templates read `extra.mode`), never through os.environ."""
     from mkdocs.config import load_config
 
     # MkDocs logs which file it read at INFO; the check command has its own output.
@@ -28,9 +33,12 @@ def load(config_path: str | Path = "mkdocs.yml"):
     level = logger.level
     logger.setLevel(max(level, logging.WARNING))
     try:
-        return load_config(config_file=str(Path(config_path).resolve()))
+        config = load_config(config_file=str(Path(config_path).resolve()))
     finally:
         logger.setLevel(level)
+    if mode:
+        config["extra"]["mode"] = mode
+    return config
 
 
 def lines(config_path: str | Path) -> dict[str, int]:
@@ -69,10 +77,24 @@ def display_name(config_path: str | Path) -> str:
     return "mkdocs.yml" if path.name == "mkdocs.yml" else str(path)
 
 
+class ClinicConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    # Flesch-Kincaid grade above which a page fails (NHS.UK aims at 9-11 years old, about US grade 4-6).
+    reading_grade_max = c.Type((int, float), default=8)
+    # How far ahead new articles set next_review (scripts/new_article.py).
+    review_period_months = c.Type(int, default=12)
+    # Largest article, in KB of Markdown, before Markdown runs (a huge file would stall the build).
+    max_article_kb = c.Type(int, default=200)
+    # Write _headers, the policy tag, _redirects and robots.txt after the build.
+    publish = c.Type(bool, default=True)
+    # HSTS for every subdomain too: only when each one (webmail, booking, ...)
+    # serves HTTPS, or browsers will refuse to open it (HOSTING.md).
+    hsts_include_subdomains = c.Type(bool, default=False)
+
+
+
 def plugin_settings(config) -> dict:
     """The clinic plugin's options (reading grade, review period, ...), or its defaults."""
-    from .plugin import ClinicConfig
-
     plugin = (config.get("plugins") or {}).get("clinic") if hasattr(config.get("plugins"), "get") else None
     if plugin is not None:
         return dict(plugin.config)
@@ -80,6 +102,27 @@ def plugin_settings(config) -> dict:
     defaults.load_dict({})
     defaults.validate()
     return dict(defaults)
+
+
+def blog_options(config) -> dict | None:
+    """The blog plugin's options, from MkDocs' config (plugin objects) or a plain mapping (a list of entries)."""
+    plugins = config.get("plugins") or []
+    if hasattr(plugins, "items"):  # MkDocs' validated config: name -> plugin
+        for name, plugin in plugins.items():
+            if name.split("/")[-1] == "blog":
+                return dict(getattr(plugin, "config", {}) or {})
+        return None
+    for entry in plugins:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name in ("blog", "material/blog"):
+            return options or {}
+    return None
+
+
+def blog_dir(config) -> str | None:
+    options = blog_options(config)
+    return None if options is None else str(options.get("blog_dir", "blog")).strip("/")
+
 
 
 class TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):

@@ -18,7 +18,7 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from . import config as _config
-from . import modes
+from . import modes, rules
 from .problems import Problem
 
 # Numbers 555-0100..0199 are reserved for fiction in North America; example.org
@@ -406,7 +406,7 @@ def check(config, lines: dict | None = None, mode: str | None = None, today: _dt
 
     for issue in validate(config, mode):
         problems.append(Problem(file, line_of(issue.key), "clinic-facts", issue.message, issue.fix))
-    severity = "error" if mode == "production" else "warning"
+    severity = rules.severity("sample-fact", mode)
     for issue in launch_issues(config):
         problems.append(Problem(file, line_of(issue.key), "sample-fact", issue.message, issue.fix, severity))
 
@@ -428,11 +428,11 @@ def check(config, lines: dict | None = None, mode: str | None = None, today: _dt
     return problems
 
 
-def load(config_path: str | Path = "mkdocs.yml"):
+def load(config_path: str | Path = "mkdocs.yml", mode: str | None = None):
     """(MkDocs' validated config, dotted key -> line) of a site's mkdocs.yml."""
-    return _config.load(config_path), _config.lines(config_path)
+    return _config.load(config_path, mode), _config.lines(config_path)
 
 
 def check_file(config_path: str | Path = "mkdocs.yml", mode: str | None = None, today: _dt.date | None = None):
-    config, lines = load(config_path)
+    config, lines = load(config_path, mode)
     return check(config, lines, mode, today, _config.display_name(config_path))

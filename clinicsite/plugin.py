@@ -24,30 +24,15 @@ import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import modes, problems as _problems
+from . import config as _config
+from . import facts, modes, problems as _problems
+from .config import ClinicConfig
+from .rules import LAUNCH_RULES
 
 log = logging.getLogger("mkdocs.plugins.clinic")
-
-# Rules whose warnings are the launch checklist: summed up in one line in preview.
-LAUNCH_RULES = {"placeholder", "fictional-fact", "sample-fact", "review-overdue", "crisis-verified", "launch-placeholder"}
-
-
-class ClinicConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    # Flesch-Kincaid grade above which a page fails (NHS.UK aims at 9-11 years old, about US grade 4-6).
-    reading_grade_max = c.Type((int, float), default=8)
-    # How far ahead new articles set next_review (scripts/new_article.py).
-    review_period_months = c.Type(int, default=12)
-    # Largest article, in KB of Markdown, before Markdown runs (a huge file would stall the build).
-    max_article_kb = c.Type(int, default=200)
-    # Write _headers, the policy tag, _redirects and robots.txt after the build.
-    publish = c.Type(bool, default=True)
-
 
 class ClinicPlugin(BasePlugin[ClinicConfig]):
     def __init__(self):
@@ -63,9 +48,6 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
         self.site_dir = Path(config.site_dir)
         if not self.config.enabled:
             return config
-        from . import config as _config
-        from . import facts
-
         mode = modes.current()
         config_path = config.config_file_path
         found = facts.check(config, _config.lines(config_path), mode=mode, file=_config.display_name(config_path))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .rules import RULES
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -12,6 +14,13 @@ class Problem:
     message: str
     fix: str
     severity: str = "error"  # "error" fails the build, "warning" never does
+
+    def __post_init__(self):
+        # One home per rule: a rule must be declared (and so documented) in rules.py.
+        if self.rule not in RULES:
+            raise ValueError(f"rule {self.rule!r} is not declared in clinicsite/rules.py")
+        if self.severity not in ("error", "warning"):
+            raise ValueError(f"severity {self.severity!r} is neither 'error' nor 'warning'")
 
     def __str__(self) -> str:
         tag = "" if self.severity == "error" else "warning: "

@@ -8,12 +8,14 @@ plugin (`python -m clinicsite.publish site`):
   templates; a page carrying any other inline script stops the build;
 - the same policy as a <meta> tag in every page, for GitHub Pages, which
   cannot send headers (a <meta> policy cannot carry frame-ancestors, and the
-  other headers cannot be set at all there: see README "Deploy");
+  other headers cannot be set at all there: see HOSTING.md);
 - redirects from the one map in mkdocs.yml (`extra: redirects:`): `_redirects`
   for Netlify and Cloudflare, and a small page at each old address for the rest;
 - robots.txt pointing at the sitemap;
 - sitemap.xml.gz written again without a timestamp: MkDocs stamps it with the
   build date, so two builds of one commit on different days would differ;
+- the theme's drawer and search toggles without `autocomplete="off"`, an
+  attribute HTML allows on text fields only (no template block holds them);
 - pages marked noindex (unlisted pages, the gallery) taken out of the search
   index and the sitemap, and the blog's `<!-- more -->` mark out of the pages
   (clinicsite/comments.py removes every other comment).
@@ -34,6 +36,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import config as _config
 from .comments import EXCERPT_MARK
 
 META_MARK = '<meta http-equiv="Content-Security-Policy"'
@@ -167,22 +170,43 @@ def policy(hashes: list[str], config: dict, for_meta: bool = False) -> str:
 
 
 HEADERS = {
-    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
     "X-Content-Type-Options": "nosniff",
+    # No page address leaves the site with a click: the path of a page about
+    # depression says something about its reader. Pages with a contact form
+    # relax this to the origin alone (FORM_REFERRER below).
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
+    # Only features Chromium knows: an unknown one (the withdrawn FLoC's
+    # interest-cohort) logs an error on every page (a browser test reads the console).
     "Permissions-Policy": ("accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
                            "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
                            "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), "
-                           "sync-xhr=(), usb=(), xr-spatial-tracking=(), interest-cohort=()"),
+                           "sync-xhr=(), usb=(), xr-spatial-tracking=()"),
 }
+# Two years. includeSubDomains only when the clinic says every subdomain serves
+# HTTPS (plugin option hsts_include_subdomains; HOSTING.md "HTTPS on subdomains").
+HSTS = "max-age=63072000"
+# A form posted without JavaScript under no-referrer carries `Origin: null`
+# and no Referer; providers that check where a submission came from refuse
+# it. Pages with a form send their origin (never the path) instead.
+FORM_REFERRER = '<meta name="referrer" content="strict-origin">'
+FORM_MARK = "data-clinic-form"
+
+
+def is_public(config) -> bool:
+    """Only the production build is for search engines; previews never are."""
+    return str((config.get("extra") or {}).get("mode") or "") == "production"
 
 
 def headers_file(hashes: list[str], config: dict) -> str:
     lines = ["# Made by clinicsite/publish.py at build time: do not edit.", "/*",
              f"  Content-Security-Policy: {policy(hashes, config)}"]
+    subdomains = _config.plugin_settings(config).get("hsts_include_subdomains")
+    lines.append(f"  Strict-Transport-Security: {HSTS}{'; includeSubDomains' if subdomains else ''}")
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
+    if not is_public(config):  # a preview must never be indexed, whatever the host does
+        lines.append("  X-Robots-Tag: noindex")
     return "\n".join(lines) + "\n"
 
 
@@ -205,6 +229,18 @@ def add_meta_policy(site: Path, meta_policy: str) -> None:
             raise PublishError(f"{page.relative_to(site)}: no <meta charset=\"utf-8\"> in its <head> to put the "
                                "security policy after (fix: the template must print one)")
         page.write_text(new_head + text[len(head):], encoding="utf-8")
+
+
+def add_form_referrer(site: Path) -> None:
+    """Pages with the contact form send their origin with it (see FORM_REFERRER)."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        head = head_of(text)
+        if FORM_MARK not in text[len(head):] or FORM_REFERRER in head:
+            continue
+        new_head, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + FORM_REFERRER, head, count=1)
+        if n == 1:
+            page.write_text(new_head + text[len(head):], encoding="utf-8")
 
 
 def check_scripts(site: Path, allowed: set[str]) -> list[str]:
@@ -257,6 +293,21 @@ def hide_unlisted(site: Path, config) -> None:
             sitemap.write_text(new, encoding="utf-8")
 
 
+# The theme's drawer and search toggles carry autocomplete="off" (so that
+# Firefox does not bring them back open), which HTML allows on text fields
+# only: the Nu HTML Checker's error on every page. The engine's base.html
+# writes them outside any block, so they are mended here, for both engines.
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^<>]*?type="checkbox"[^<>]*?)\s+autocomplete="off"')
+
+
+def valid_toggles(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = TOGGLE_AUTOCOMPLETE.sub(r"\1", text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+
+
 def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
     mapping = (config.get("extra") or {}).get("redirects") or {}
     base = urlsplit(str(config.get("site_url") or "/")).path or "/"
@@ -290,6 +341,9 @@ def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
 
 
 def robots(site: Path, config: dict) -> None:
+    if not is_public(config):  # previews and test builds: no search engine, whatever the host does
+        (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+        return
     site_url = str(config.get("site_url") or "").rstrip("/")
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n", encoding="utf-8")
 
@@ -305,14 +359,16 @@ def run(site: str | Path, config) -> None:
     (the plugin passes it), or the path of its mkdocs.yml (the command)."""
     site = Path(site)
     if isinstance(config, (str, Path)):
-        config, _ = facts.load(config)
+        config = _config.load(config)
     redirects(site, config)
     robots(site, config)
     hide_unlisted(site, config)
+    valid_toggles(site)
     steady_sitemap_gz(site)
     hashes = check_scripts(site, theme_script_hashes(config))
     (site / "_headers").write_text(headers_file(hashes, config), encoding="utf-8")
     add_meta_policy(site, policy(hashes, config, for_meta=True))
+    add_form_referrer(site)
 
 
 if __name__ == "__main__":  # for builders that run no MkDocs plugin (Zensical)

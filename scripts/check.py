@@ -19,14 +19,7 @@ import _bootstrap  # noqa: E402
 _bootstrap.in_venv()
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
-from clinicsite import checks, modes, problems as _problems  # noqa: E402
-
-# The launch checklist, in the order a clinic works through it.
-LAUNCH_GROUPS = [
-    ("Clinic facts in mkdocs.yml (sample or fictional values)", {"sample-fact", "fictional-fact"}),
-    ("Placeholders in the pages", {"placeholder", "launch-placeholder"}),
-    ("Reviews and crisis lines due", {"review-overdue", "crisis-verified"}),
-]
+from clinicsite import checks, modes, problems as _problems, rules  # noqa: E402
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--mode", choices=modes.MODES, default=None, help="default: SITE_MODE, else preview")
@@ -34,19 +27,16 @@ parser.add_argument("--launch", action="store_true", help="list what is left to 
 parser.add_argument("--github", action="store_true", help="print ::error/::warning annotations for GitHub Actions")
 parser.add_argument("--config", default="mkdocs.yml")
 args = parser.parse_args()
-if args.mode:
-    os.environ["SITE_MODE"] = args.mode
-
 try:
-    ctx, found = checks.run(args.config)
+    ctx, found = checks.run(args.config, mode=args.mode)
 except ConfigurationError as err:
     sys.exit(f"{args.config}: MkDocs could not read it: {err} (fix: see the lines above, then run this again)")
 
 if args.launch:
-    launch_rules = set().union(*(rules for _, rules in LAUNCH_GROUPS))
+    launch_rules = rules.LAUNCH_RULES
     todo = [p for p in found if p.rule in launch_rules]
-    for title, rules in LAUNCH_GROUPS:
-        group = [p for p in todo if p.rule in rules]
+    for title, group_rules in rules.launch_groups():
+        group = [p for p in todo if p.rule in group_rules]
         print(f"\n{title}: {len(group) or 'nothing left'}")
         for p in group:
             print(f"  {p.file}:{p.line}: {p.message} (fix: {p.fix})")

@@ -43,7 +43,8 @@ class Endpoint:
                 length = int(self.headers.get("Content-Length", 0))
                 body = self.rfile.read(length).decode()
                 endpoint.received.append({"method": "POST", "path": self.path, "fields": parse_qs(body, keep_blank_values=True),
-                                          "accept": self.headers.get("Accept"), "type": self.headers.get("Content-Type")})
+                                          "accept": self.headers.get("Accept"), "type": self.headers.get("Content-Type"),
+                                          "origin": self.headers.get("Origin"), "referer": self.headers.get("Referer")})
                 if endpoint.behaviour == "slow":
                     time.sleep(3)
                 status = 500 if endpoint.behaviour == "500" else 200

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-from conftest import ROOT, SITE, TEST_TODAY, build, copy_project, site_config, soup
+from conftest import ROOT, SITE, TEST_TODAY, build, copy_fixture, copy_project, set_facts, site_config, soup
 
 from clinicsite import facts
 
@@ -107,7 +107,9 @@ def test_faq_json_ld_is_the_questions_and_answers_as_written(site_dir):
 def test_sitemap_robots_404_and_icons(site_dir):
     pages = public_pages(site_dir)
     assert "gallery/" not in pages and "" in pages and "what-is-ipt/" in pages
-    assert f"Sitemap: {site_config()['site_url'].rstrip('/')}/sitemap.xml" in (site_dir / "robots.txt").read_text()
+    # The tests build in test mode: like a preview, never to be indexed (production: below).
+    assert (site_dir / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
+    assert parse_headers((site_dir / "_headers").read_text())["X-Robots-Tag"] == "noindex"
     gallery = soup(site_dir / "gallery" / "index.html")
     assert gallery.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     not_found = soup(site_dir / "404.html")
@@ -192,6 +194,9 @@ def test_headers_file_is_strict(site_dir):
     assert len(re.findall(r"'sha256-", csp)) <= 4, "inline scripts should be few and the same on every page"
     assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "no-referrer"
     assert headers["Strict-Transport-Security"].startswith("max-age=") and "camera=()" in headers["Permissions-Policy"]
+    # Subdomains only when the clinic says each one serves HTTPS (HOSTING.md).
+    assert ("includeSubDomains" in headers["Strict-Transport-Security"]) == bool(
+        site_config()["plugins"]["clinic"].config.get("hsts_include_subdomains"))
     meta = soup(site_dir / "index.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "frame-ancestors" not in meta and meta.split("; frame-ancestors")[0] in csp
 
@@ -294,6 +299,112 @@ def test_site_works_under_its_content_security_policy(chromium, csp_site, delive
         page.click(".clinic-form__submit")
         page.locator(".clinic-form__status").get_by_text("Your message has been sent").wait_for()
         assert page.evaluate("window.__cspViolations") == [] and console == []
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.generator
+@pytest.mark.parametrize("mode", ["production", "preview", "test"])
+def test_only_the_production_build_is_for_search_engines(tmp_path, mode):
+    from clinicsite import publish
+
+    config = {"site_url": "https://clinic.test/", "extra": {"mode": mode}, "plugins": []}
+    publish.robots(tmp_path, config)
+    robots = (tmp_path / "robots.txt").read_text()
+    headers = parse_headers(publish.headers_file([], config))
+    if mode == "production":
+        assert robots == "User-agent: *\nAllow: /\n\nSitemap: https://clinic.test/sitemap.xml\n"
+        assert "X-Robots-Tag" not in headers
+    else:
+        assert robots == "User-agent: *\nDisallow: /\n" and headers["X-Robots-Tag"] == "noindex"
+
+
+@pytest.mark.generator
+@pytest.mark.parametrize("subdomains", [False, True])
+def test_hsts_covers_subdomains_only_when_the_clinic_says_so(subdomains):
+    from mkdocs.config import load_config
+
+    from clinicsite import publish
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config["plugins"]["clinic"].config["hsts_include_subdomains"] = subdomains
+    hsts = parse_headers(publish.headers_file([], config))["Strict-Transport-Security"]
+    assert hsts == "max-age=63072000" + ("; includeSubDomains" if subdomains else "")
+
+
+@pytest.mark.generator
+def test_a_netlify_form_must_post_to_a_page_of_the_site(tmp_path):
+    """Netlify shows the form's `action` page after a message: the check names
+    the endpoint's line when no page of the site stands there."""
+    from clinicsite import checks, config as site_settings
+
+    config = copy_fixture(tmp_path, facts={"extra.clinic.form.provider": "netlify",
+                                           "extra.clinic.form.endpoint": "/no-such-page/"})
+    _, problems = checks.run(config, mode="preview")
+    line = site_settings.lines(config)["extra.clinic.form.endpoint"]
+    assert [(p.file, p.line) for p in problems if p.rule == "form-endpoint"] == [("mkdocs.yml", line)]
+    set_facts(config, {"extra.clinic.form.endpoint": "/contact/"})
+    _, problems = checks.run(config, mode="preview")
+    assert [p for p in problems if p.rule == "form-endpoint"] == []
+
+
+def test_the_site_ships_the_page_its_netlify_form_can_post_to(site_dir):
+    page = soup(site_dir / "message-sent" / "index.html")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert page.select_one("article a[href^='tel:']") and page.select_one("article a[href$='crisis/']")
+
+
+@pytest.mark.browser
+def test_no_console_message_about_the_headers(chromium, csp_site):
+    """Netlify and Cloudflare send _headers: a feature Chromium does not know
+    in Permissions-Policy (the withdrawn interest-cohort) logs an error on every page."""
+    site, _ = csp_site
+    server, base = serve_with(site, True)
+    try:
+        context = chromium.new_context()
+        page = context.new_page()
+        messages = []
+        page.on("console", lambda m: messages.append(f"{m.type}: {m.text}"))
+        for path in ("", "what-is-ipt/", "contact/"):
+            response = page.goto(base + path, wait_until="load")
+            assert "camera=()" in response.headers["permissions-policy"]
+        assert [m for m in messages if re.search(r"Permissions.Policy|feature", m, re.I)] == []
+        # Every feature we name is one this browser knows (it logs the others),
+        # and none is a withdrawn one that a newer browser would log.
+        named = {d.split("=")[0].strip() for d in response.headers["permissions-policy"].split(",")}
+        known = set(page.evaluate("document.featurePolicy.features()"))
+        assert named <= known and "interest-cohort" not in named, named - known
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
+def test_a_form_posted_without_javascript_says_where_it_came_from(chromium, csp_site):
+    """Under the site's no-referrer policy a plain POST would carry `Origin: null`;
+    the form's page sends the site's origin (never its path), as providers may check."""
+    site, endpoint = csp_site
+    server, base = serve_with(site, True)
+    try:
+        endpoint.received.clear()
+        endpoint.behaviour = "ok"
+        context = chromium.new_context(java_script_enabled=False)
+        page = context.new_page()
+        response = page.goto(base + "contact/")
+        assert response.headers["referrer-policy"] == "no-referrer"
+        page.fill("#cf-name", "Sam")
+        page.fill("#cf-contact", "sam@example.net")
+        page.check("#cf-consent")
+        with page.expect_navigation():
+            page.click(".clinic-form__submit")
+        [post] = [r for r in endpoint.received if r["method"] == "POST"]
+        origin = base.rstrip("/")
+        assert post["origin"] == origin and post["referer"] == origin + "/"
+        # Other pages keep sending nothing.
+        assert not soup(site / "what-is-ipt" / "index.html").find("meta", attrs={"name": "referrer"})
         context.close()
     finally:
         server.shutdown()
@@ -407,6 +518,12 @@ def test_workflows_are_valid_and_pinned():
                     assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    # It deploys only where the clinic chose GitHub Pages (a repository variable
+    # HOSTING.md tells it to set); the deploy job needs the build, so it is skipped too.
+    condition = deploy["jobs"]["build"]["if"]
+    assert condition == "vars.CLINIC_HOST == 'github-pages'" and deploy["jobs"]["deploy"]["needs"] == "build"
+    hosting = (ROOT / "HOSTING.md").read_text()
+    assert "`CLINIC_HOST`" in hosting and "`github-pages`" in hosting
     text = (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
     assert "SITE_MODE: production" in text and "scripts/test.py" not in text
     # Actions on the Node 24 runtime (GitHub has retired Node 20 on its hosted runners).

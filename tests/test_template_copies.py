@@ -27,8 +27,6 @@ COPIES = {
                            "756bb999794dc09dcee2e993a3fb30bf1c22334627ce39d82e82c3464eb35dc7"),
     "blog-post.html": ("material", "blog-post.html",
                        "d1a725d4b5fe7c7596ebed76ed29e3c198390575baefe9f019715ea25761916a"),
-    "base.html": ("material", "base.html",
-                  "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb"),
     "partials/tabs-item.html": ("material", "partials/tabs-item.html",
                                 "52fe1f551aa2dbfc9e15a19718a4cadd1f1e728d567ca21fea493ebfccaf3fe2"),
     "partials/language.html": ("material", "partials/language.html",

@@ -15,11 +15,11 @@ overrides/assets/clinic.js sends it in the background and keeps what the
 visitor typed on any failure.
 
 Providers differ in where the form goes, the honeypot's name, the headers they
-want, and what they answer (see README "Contact form"):
+want, and what they answer (see HOSTING.md "The contact form"):
 - formspree: POST to https://formspree.io/f/<id>; honeypot `_gotcha`;
   `Accept: application/json` makes it answer JSON (`{"ok": true}` or errors).
 - netlify: Netlify Forms catch the POST on the site itself (endpoint: a page
-  path such as /contact/thanks/); the form needs `data-netlify` and a
+  path such as /message-sent/); the form needs `data-netlify` and a
   `form-name` field; honeypot `bot-field` (named by `netlify-honeypot`);
   the answer is HTML, so success is any 2xx.
 - generic: any endpoint that takes a form POST; honeypot `website`; 2xx is success.
