@@ -19,7 +19,7 @@ import markdown
 from markdown.extensions.toc import slugify
 
 from . import config as _config
-from . import checks_files, checks_html, facts, modes, rules, schema
+from . import checks_files, checks_html, facts, modes, rules, schema, spelling, typography
 from .readability import grade
 from .problems import Problem
 from .source import BLOCK_END, BLOCK_START, Source, is_date, read
@@ -143,7 +143,7 @@ def check_front_matter(src: Source, ctx: Context):
         return [_problem(src, line, "front-matter", message, fix[0] if fix else
                          "make every line `name: value`; put quotes around values with a colon, and close with `---`")]
     if not src.meta_lines:
-        return [_problem(src, 1, "front-matter", "the page has no front matter",
+        return [_problem(src, 1, "front-matter", "the page has no block of fields at the top (title, description, ...)",
                          "start the file with a `---` line, the fields (see EDITING.md), and another `---` line")]
     return []
 
@@ -163,7 +163,7 @@ def check_fields(src: Source, ctx: Context):
         spec = schema.BY_NAME.get(name)
         if spec is None:
             hint = _suggest(name, schema.BY_NAME)
-            out.append(_problem(src, line, "field-unknown", f"`{name}` is not a front matter field",
+            out.append(_problem(src, line, "field-unknown", f"`{name}` is not a field the top of the page can have",
                                 hint or "remove it, or see EDITING.md for the fields"))
             continue
         if value in (None, "", []):
@@ -203,10 +203,39 @@ def check_description(src: Source, ctx: Context):
     if not lo <= len(text) <= hi:
         return [_problem(src, line, "description", f"the description has {len(text)} characters",
                          f"write one sentence of {lo} to {hi} characters saying what the page explains")]
+    if "<" in text or ">" in text:
+        return [_problem(src, line, "description", "the description contains `<` or `>`, which pages and search "
+                         "engines would read as HTML", "write it in plain words, without < or >")]
     if not text[0].isupper() or text[-1] not in ".?!":
         return [_problem(src, line, "description", "the description is not a sentence",
                          "start it with a capital letter and end it with a full stop")]
     return []
+
+
+def page_templates(config) -> set[str]:
+    """The site's own page templates: the top-level templates of its theme
+    folder (overrides/), other than the frame every page extends, the 404 page
+    and the blog's (the blog plugin picks those; on another page they fail)."""
+    custom = getattr(config.get("theme"), "custom_dir", None) if hasattr(config, "get") else None
+    if not custom:
+        return set()
+    return {p.name for p in Path(custom).glob("*.html")
+            if p.name not in ("base.html", "404.html") and not p.name.startswith("blog")}
+
+
+def check_template(src: Source, ctx: Context):
+    """`template:` picks the file MkDocs renders the page with: any template
+    at all (base.html, a partial, one of Material's) would print the page's
+    values its own way, unescaped."""
+    name = (src.meta or {}).get("template")
+    if name in (None, ""):
+        return []
+    allowed = page_templates(ctx.config)
+    if name in allowed:
+        return []
+    return [_problem(src, src.meta_lines.get("template", 1), "template",
+                     f"`template: {str(name)[:40]}` is not one of the site's page templates",
+                     f"use one of {', '.join(sorted(allowed)) or 'none'}, or remove the line")]
 
 
 def check_review_dates(src: Source, ctx: Context):
@@ -232,6 +261,21 @@ def check_review_dates(src: Source, ctx: Context):
                             "ask a clinician to review the page, then update last_reviewed and next_review",
                             ctx.severity("review-overdue")))
     return out
+
+
+def check_review_pending(src: Source, ctx: Context):
+    """Set by scripts/reviewer.py: a page moved to a new clinician is not reviewed by them yet."""
+    meta = src.meta or {}
+    if meta.get("review_pending") is not True:
+        return []
+    who = meta.get("reviewed_by")
+    names = {str(m.get("id")): m.get("name") for m in (ctx.config.get("extra", {}).get("team") or [])
+             if isinstance(m, dict)}
+    name = names.get(str(who)) or who
+    return [_problem(src, src.meta_lines.get("review_pending", 1), "review-pending",
+                     f"the page is due for review by {name}, who has not reviewed it yet",
+                     f"when {name} has reviewed it, set last_reviewed to that day and next_review a year later, "
+                     "and delete this line", ctx.severity("review-pending"))]
 
 
 def check_reviewer(src: Source, ctx: Context):
@@ -465,6 +509,7 @@ BRITISH = {
     "aeroplane": "airplane", "pyjamas": "pajamas", "storey": "story", "draught": "draft", "plough": "plow",
 }
 BRITISH = {uk: us for uk, us in BRITISH.items() if us}  # "analyses" is also the US plural of analysis
+LETTERS = re.compile(r"[A-Za-z]+")  # words looked up one by one: far faster than one huge alternation
 BRITISH_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, BRITISH), key=len, reverse=True)) + r")\b", re.I)
 # Not prose: inline code and the addresses of links and images.
 NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]+>|\bhttps?://\S+")
@@ -493,7 +538,7 @@ def check_us_spelling(src: Source, ctx: Context):
     return [_problem(src, no, "us-spelling", f"\"{m.group(0)}\" is British spelling",
                      f"write \"{_us_form(m.group(0))}\" (the site is in US English); a cited source's title "
                      f"may keep its spelling in quotes on its footnote line")
-            for no, text in found for m in BRITISH_WORD.finditer(text)]
+            for no, text in found for m in LETTERS.finditer(text) if m.group(0).lower() in BRITISH]
 
 
 FOOTNOTE_DEFINITION = re.compile(r"^\s*\[\^[^\]]+\]:")
@@ -634,10 +679,11 @@ def check_duplicate_title(src: Source, ctx: Context):
                      "give this page a title of its own, so the menu and search results can tell them apart")]
 
 
-CHECKS = [check_front_matter, check_fields, check_description, check_review_dates, check_reviewer,
+CHECKS = [check_front_matter, check_fields, check_description, check_template, check_review_dates, check_review_pending, check_reviewer,
           check_links, check_reading_level, check_wording, check_launch, check_components,
           check_block_fences, check_html_images, check_duplicate_title, check_us_spelling, check_footnotes,
-          checks_html.check_raw_html, checks_html.check_title]
+          checks_html.check_raw_html, checks_html.check_title, spelling.check_spelling,
+          typography.check_typography]
 
 
 # ---- the site as a whole -----------------------------------------------------

@@ -14,16 +14,18 @@ from pathlib import Path
 
 import yaml
 
-from . import checks_html
+from . import checks_html, svg
 from .config import blog_dir
 from .problems import Problem
 
-# Files published without a page linking to them: pictures, documents, fonts.
+# The only files of docs/ that are published: Markdown pages (.md; MkDocs also
+# builds .markdown, .mdown, .mkdn and .mkd, which the site refuses so that every
+# page goes through the page checks) and the pictures, PDFs and fonts the
+# clinic ships. Anything else (a script by another name, .shtml, .xht, notes)
+# is refused, whether or not a page links to it.
+PAGE_KIND = ".md"
 PUBLISHED_KINDS = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".pdf", ".woff", ".woff2"}
-# Files a browser would run as a page or a script on the site's address: never
-# published, even when a page links to them (the site's own scripts live in overrides/).
-NEVER = {".html", ".htm", ".xhtml", ".js", ".mjs", ".xml", ".xsl", ".swf"}
-TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|\b(?:src|href)=[\"']([^\"']+)", re.M)
+MARKDOWN_KINDS = {".markdown", ".mdown", ".mkdn", ".mkd"}
 
 
 def _excluded(rel: str) -> bool:
@@ -97,51 +99,55 @@ def check_listed(ctx) -> list[Problem]:
         out.append(_problem(src.rel, src.meta_lines.get("title", 1), "unlisted-page",
                             "this page is not in the menu (`nav:` in mkdocs.yml) and is not marked unlisted",
                             "add it to `nav:` in mkdocs.yml; or, if it is meant to be reached only by a link, add "
-                            "`unlisted: true` to its front matter; a draft belongs in a branch, not in docs/"))
+                            "`unlisted: true` at the top of the page; a draft belongs in a branch, not in docs/"))
     return out
 
 
-def _used_files(ctx) -> set[Path]:
-    """Files a page or mkdocs.yml refers to, resolved."""
-    used, docs = set(), ctx.docs.resolve()
-    theme = ctx.config.get("theme") or {}
-    for name in [theme.get("logo"), theme.get("favicon"), *(ctx.config.get("extra_css") or []),
-                 *(ctx.config.get("extra_javascript") or [])]:
-        if isinstance(name, str):
-            used.add((docs / name).resolve())
-    for src in ctx.sources.values():
-        here = src.path.parent.resolve()
-        for m in TARGET.finditer(src.text):
-            target = (m.group(1) or m.group(2) or m.group(3) or "").split("#")[0].split("?")[0]
-            if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.I):
-                continue
-            used.add(((docs if target.startswith("/") else here) / target.lstrip("/")).resolve())
-    return used
+def publishable(rel: str) -> bool:
+    """A docs/ file (by its docs-relative path) of a kind the site publishes,
+    or one MkDocs never publishes (dot files, templates/)."""
+    suffix = Path(rel).suffix.lower()
+    return _excluded(rel) or suffix == PAGE_KIND or suffix in PUBLISHED_KINDS
+
+
+def theme_file(config, rel: str) -> bool:
+    """A docs/ file with the path of a file of the theme (overrides/ or
+    Material's): MkDocs would publish it instead of the theme's (clinic.css, a
+    script under assets/javascripts/)."""
+    theme = config.get("theme") if hasattr(config, "get") else None
+    dirs = getattr(theme, "dirs", None) or []
+    return any(Path(d, rel).is_file() for d in dirs)
 
 
 def check_stray_files(ctx) -> list[Problem]:
-    """Other files are published only when a page uses them or they are of a
-    kind the site publishes (PUBLISHED_KINDS), never when a browser would run them."""
-    out, used = [], None
+    """Files of docs/ that are not pages: only the kinds the site publishes, never
+    one that replaces a theme file, every drawing by the SVG allowlist."""
+    out = []
     for path, rel in walk(ctx.docs):
         suffix = path.suffix.lower()
-        if path.is_symlink() or not path.is_file() or suffix == ".md" or _excluded(rel):
+        if path.is_symlink() or not path.is_file() or _excluded(rel):
             continue
         shown = f"{ctx.docs.name}/{rel}"
-        if suffix in NEVER:
-            out.append(_problem(shown, 1, "stray-file", f"a {suffix} file would run in visitors' browsers on the site's address",
-                                "remove it; pages are Markdown, and the site's scripts live in overrides/"))
+        if suffix in MARKDOWN_KINDS:
+            out.append(_problem(shown, 1, "stray-file", f"a page must end in .md; MkDocs would publish this {suffix} "
+                                "file without the site's page checks",
+                                f"rename it to {path.stem}.md"))
             continue
-        if suffix == ".svg" and path.stat().st_size <= 2 * 1024 * 1024:
-            for line, message, fix in checks_html.svg_problems(path.read_text(encoding="utf-8", errors="replace")):
-                out.append(_problem(shown, line, "stray-file", message, fix))
-        if suffix in PUBLISHED_KINDS:
+        if theme_file(ctx.config, rel):
+            out.append(_problem(shown, 1, "stray-file", f"this file would replace the theme's own {rel} on every page",
+                                "delete it; the site's styles and scripts live in overrides/ (ask a developer)"))
             continue
-        used = _used_files(ctx) if used is None else used
-        if path.resolve() not in used:
-            out.append(_problem(shown, 1, "stray-file", "no page uses this file, and it is not a picture, PDF or font: "
-                                "it would be published for anyone to read",
-                                "move it out of docs/ (notes for staff belong elsewhere), or link to it from a page"))
+        if suffix == PAGE_KIND:
+            continue
+        if suffix not in PUBLISHED_KINDS:
+            out.append(_problem(shown, 1, "stray-file", f"a {suffix or 'file without an extension'} file is not a "
+                                "kind the site publishes (pages are .md; pictures, PDFs and fonts: "
+                                f"{', '.join(sorted(PUBLISHED_KINDS))})",
+                                "remove it from docs/ (notes for staff belong elsewhere; the site's scripts live "
+                                "in overrides/), or save it as one of those kinds"))
+            continue
+        if suffix == ".svg":
+            out += [_problem(shown, line, "stray-file", message, svg.FIX) for line, message in svg.problems(path)]
     return out
 
 
@@ -196,5 +202,21 @@ def site_or_https(url: str) -> bool:
         and not re.search(r"[\s\"'<>`]", url)
 
 
-SITE_CHECKS = [check_unreadable, check_links_out, check_listed, check_stray_files, check_authors,
+def check_redirects(ctx) -> list[Problem]:
+    """`extra: redirects:` writes a page at each old address: `../../x` would
+    write outside the site, `//host` or `https:` send visitors elsewhere."""
+    from .publish import REDIRECT_FIX, site_path
+
+    mapping = (ctx.config.get("extra") or {}).get("redirects") or {}
+    out = []
+    for old, new in (mapping.items() if isinstance(mapping, dict) else []):
+        if site_path(str(old)) and site_path(str(new)):
+            continue
+        line = ctx.config_lines.get(f"extra.redirects.{old}", ctx.config_lines.get("extra.redirects", 1))
+        out.append(_problem("mkdocs.yml", line, "redirect", f"the redirect `{str(old)[:40]}: {str(new)[:40]}` "
+                            "is not a pair of paths of this site", REDIRECT_FIX))
+    return out
+
+
+SITE_CHECKS = [check_redirects, check_unreadable, check_links_out, check_listed, check_stray_files, check_authors,
                checks_html.check_category_names]

@@ -39,9 +39,6 @@ FORBIDDEN_TAGS = {
 # Attributes that load, send or run something whatever their value.
 FORBIDDEN_ATTRS = {"src", "srcset", "srcdoc", "action", "formaction", "ping", "poster", "background", "data",
                    "http-equiv"}
-# In an SVG file (a drawing, not an article) styles are fine; scripts, embedded
-# HTML and anything fetched from elsewhere are not.
-SVG_FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "embed", "object", "frame", "base", "meta", "link"}
 URL_ATTRS = {"href", "xlink:href", "cite"}
 BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data):", re.I)
 CONTROL = re.compile(r"[\x00-\x20\x7f]+")
@@ -68,7 +65,7 @@ def attribute_problems(tag: str, name: str, value: str | None) -> str | None:
     if tag == "img" and name == "src":
         # A picture of the site's own (docs/images/): allowed, with its alt text
         # (the image-alt rule); one from another address would tell that site who reads the page.
-        if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", value or "", re.I):
+        if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|[/\\\\]{2})", value or "", re.I):
             return f"`src=\"{(value or '')[:30]}\"` on <img> loads a picture from another address"
         return None
     if name in FORBIDDEN_ATTRS:
@@ -79,15 +76,12 @@ def attribute_problems(tag: str, name: str, value: str | None) -> str | None:
 
 
 class _Finder(HTMLParser):
-    def __init__(self, svg: bool = False):
+    def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.svg = svg
         self.found: list[tuple[int, str, str]] = []  # (line, message, fix)
 
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0]
-        if self.svg:
-            return self._svg(line, tag, attrs)
         if tag in FORBIDDEN_TAGS:
             self.found.append((line, f"<{tag}> is not allowed in an article", FORBIDDEN_TAGS[tag]))
         for name, value in attrs:
@@ -96,15 +90,6 @@ class _Finder(HTMLParser):
                 self.found.append((line, why, "remove the attribute; for a link write [words](https://...)"))
 
     handle_startendtag = handle_starttag
-
-    def _svg(self, line, tag, attrs):
-        fix = "save the drawing again without scripts, embedded HTML or links to other sites"
-        if tag in SVG_FORBIDDEN_TAGS:
-            self.found.append((line, f"<{tag}> in a drawing runs or embeds something", fix))
-        for name, value in attrs:
-            external = name in ("href", "xlink:href") and re.match(r"\s*(?:https?:)?//", value or "")
-            if name.startswith("on") or (name in URL_ATTRS and unsafe_url(value or "")) or external:
-                self.found.append((line, f"`{name}=` on <{tag}> runs a script or loads from another site", fix))
 
 
 def _markdown_without_code(src: Source) -> str:
@@ -153,6 +138,9 @@ def check_raw_html(src: Source, ctx) -> list[Problem]:
     return [Problem(src.rel, line, "raw-html", message, fix) for line, message, fix in found]
 
 
+TITLE_LINK = re.compile(r"\]\s*[(\[]|<[a-z]+:|\b[a-z][a-z0-9+.-]*:\S", re.I)
+
+
 def check_title(src: Source, ctx) -> list[Problem]:
     """Material's search stores the title as written and shows it as HTML, and
     the blog writes post titles and categories into its pages as Markdown."""
@@ -164,6 +152,10 @@ def check_title(src: Source, ctx) -> list[Problem]:
             out.append(Problem(src.rel, src.meta_lines.get(name, 1), "title",
                                f"the {name} contain `<` or `>`, which search and the blog would show as HTML",
                                "write it in plain words, without < or >"))
+        elif any(isinstance(v, str) and TITLE_LINK.search(v) for v in values):
+            out.append(Problem(src.rel, src.meta_lines.get(name, 1), "title",
+                               f"the {name} hold a Markdown link, which the blog would publish as a link",
+                               "write it in plain words; put links in the page's text"))
     return out
 
 
@@ -179,12 +171,3 @@ def check_category_names(ctx) -> list[Problem]:
                                f"the category {str(value)[:40]!r} contains `<` or `>`",
                                "write it in plain words, without < or >"))
     return out
-
-
-def svg_problems(text: str) -> list[tuple[int, str, str]]:
-    """An SVG file is a document of its own: opened directly, its scripts run
-    on the site's address (on GitHub Pages, with no policy to stop them)."""
-    finder = _Finder(svg=True)
-    finder.feed(text)
-    finder.close()
-    return finder.found

@@ -56,7 +56,8 @@ CONFIRMABLE_SAMPLES = {
     "reply_within": "one working day",
     "booking_url": "",
     "form": {"provider": "formspree", "endpoint": ""},
-    "practice": {"session_minutes": 50, "in_person": True, "online": True, "evening": False,
+    # (`evening` is not a sample of its own: it must match the hours, see validate)
+    "practice": {"session_minutes": 50, "in_person": True, "online": True,
                  "prescribes": False, "first_call_minutes": 15},
     "crisis": {"region": "US"},
 }
@@ -96,27 +97,47 @@ def text(lo=1, hi=120, markup_ok=False, optional=False) -> Check:
     return check
 
 
-def pattern(regex: re.Pattern, example: str, what: str) -> Check:
+def pattern(regex: re.Pattern, example: str, what: str, repair: Callable[[Any], str | None] = lambda v: None) -> Check:
+    """`repair`: the value the writer meant, when it can be told ('202 555 0142' -> '+12025550142')."""
     def check(key, value, ctx):
         if not isinstance(value, str) or not regex.match(value):
-            return [Issue(key, f"{value!r} is not {what}", f"write it like {example}")]
+            meant = repair(value)
+            return [Issue(key, f"{value!r} is not {what}",
+                          f'write it as "{meant}", in quotes' if meant and regex.match(meant)
+                          else f"change {value!r} to {what}, written like {example}")]
         return []
     return check
+
+
+def as_international(value) -> str | None:
+    """A US number as the phone number in international form: +1 and 10 digits."""
+    digits = re.sub(r"\D", "", str(value))
+    if len(digits) == 10:
+        return "+1" + digits
+    if len(digits) == 11 and digits.startswith("1"):
+        return "+" + digits
+    return None
 
 
 def number(lo: int, hi: int) -> Check:
     def check(key, value, ctx):
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            digits = re.sub(r"\D", "", str(value)) if not isinstance(value, bool) else ""
+            meant = int(digits) if digits and lo <= int(digits) <= hi else None
             return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` should be a whole number from {lo} to {hi}, not {value!r}",
-                          f"write a number such as {lo if lo else hi}, without quotes")]
+                          f"write it as {meant}, without quotes" if meant is not None
+                          else f"change {value!r} to a number from {lo} to {hi}, without quotes")]
         return []
     return check
 
 
 def flag(key, value, ctx):
     if not isinstance(value, bool):
+        meant = {"yes": "true", "y": "true", "on": "true", "true": "true",
+                 "no": "false", "n": "false", "off": "false", "false": "false"}.get(str(value).strip().lower())
         return [Issue(key, f"`{key.rsplit('.', 1)[-1]}` should be true or false, not {value!r}",
-                      "write true or false, without quotes")]
+                      f"write it as {meant}, without quotes" if meant
+                      else f"change {value!r} to true or false, without quotes")]
     return []
 
 
@@ -189,23 +210,69 @@ def listing(item: Check, lo=0, hi=50) -> Check:
     return check
 
 
+CLOCK = re.compile(r"^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|noon)?\s*$", re.I)
+
+
+def as_24_hour(value) -> str | None:
+    """The 24-hour time a writer meant: '7pm' -> '19:00', '9.30' -> '09:30', and
+    an unquoted 19:00, which YAML reads as the number 1140 (minutes), -> '19:00'."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        hours, minutes = divmod(value, 60)
+        return f"{hours:02d}:{minutes:02d}" if 0 <= hours < 24 else None
+    m = CLOCK.match(str(value))
+    if not m:
+        return None
+    hours, minutes, suffix = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower()
+    if suffix.startswith("p") and hours < 12:
+        hours += 12
+    elif suffix.startswith("a") and hours == 12:
+        hours = 0
+    return f"{hours:02d}:{minutes:02d}" if hours < 24 and minutes < 60 else None
+
+
+def time24(key, value, ctx):
+    if isinstance(value, str) and HHMM.match(value):
+        return []
+    meant = as_24_hour(value)
+    if isinstance(value, int) and not isinstance(value, bool) and meant:
+        return [Issue(key, f"the time {meant} has no quotes around it, so it was read as the number {value}",
+                      f'write it as "{meant}", in quotes')]
+    if meant:
+        return [Issue(key, f"{value!r} is not a 24-hour time", f'write it as "{meant}", in quotes')]
+    return [Issue(key, f"{value!r} is not a 24-hour time",
+                  'write the time as two digits, a colon and two digits, in quotes: "09:00" for 9am, "17:30" for 5:30pm')]
+
+
 def _hours_slot(key, value, ctx):
-    out = mapping({"days": listing(choice(list(DAYS)), 1, 7),
-                   "opens": pattern(HHMM, '"09:00"', "a 24-hour time"),
-                   "closes": pattern(HHMM, '"18:00"', "a 24-hour time")},
+    out = mapping({"days": listing(choice(list(DAYS)), 1, 7), "opens": time24, "closes": time24},
                   required=("days", "opens", "closes"))(key, value, ctx)
     if not out and value["opens"] >= value["closes"]:
+        later = as_24_hour(value["closes"] + "pm")  # "07:00" for 7pm is the usual slip
         out.append(Issue(f"{key}.closes", f"closes {value['closes']} is not after opens {value['opens']}",
-                         "write the closing time after the opening time, 24-hour, e.g. \"18:00\""))
+                         f'write it as "{later}" if you meant {value["closes"]} in the evening (24-hour times)'
+                         if later and later > value["opens"] else
+                         f"write a closing time after {value['opens']}, as a 24-hour time in quotes"))
     return out
 
 
+EVENING = "18:00"  # "some evening appointments": the hours go past 6pm on some day
+
+
+def evening_from_hours(hours) -> bool:
+    return any(isinstance(s, dict) and isinstance(s.get("closes"), str) and s["closes"] > EVENING
+               for s in hours or [])
+
+
 def _phone(key, value, ctx):
-    out = mapping({"display": text(7, 30), "e164": pattern(E164, '"+12025550123"', "a phone number in international form")},
+    out = mapping({"display": text(7, 30), "e164": pattern(E164, '"+12025550123"', "the phone number in international form",
+                                                         as_international)},
                   required=("display", "e164"))(key, value, ctx)
     if not out and re.sub(r"\D", "", value["display"]) not in value["e164"]:
-        out.append(Issue(f"{key}.display", f"phone display {value['display']!r} and e164 {value['e164']!r} are different numbers",
-                         "make both lines the same number"))
+        meant = as_international(value["display"])
+        out.append(Issue(f"{key}.display", f"the phone number as people read it ({value['display']!r}) and in "
+                                           f"international form ({value['e164']!r}) are different numbers",
+                         f'if {value["display"]!r} is right, write `e164: "{meant}"`' if meant
+                         else "make both lines the same number"))
     return out
 
 
@@ -269,6 +336,8 @@ CRISIS_LINE = mapping({
     "display": text(2, 30), "press": pattern(re.compile(r"^\d$"), '"1"', "one digit"),
     "text": pattern(DIGITS, '"741741"', "a number to text, digits only"),
     "keyword": pattern(re.compile(r"^[A-Za-z0-9]{1,20}$"), "HOME", "one word"),
+    "tty": pattern(re.compile(r"^\+?\d{2,15}$"), '"+18004874889"', "a TTY number to dial: digits, with + for an international number"),
+    "tty_display": text(2, 30),
     "chat": url(), "url": url(), "note": text(2, 300), "language": text(2, 40),
 }, required=("name",))
 
@@ -310,6 +379,15 @@ def validate(config, mode: str = "preview") -> list[Issue]:
                              f"add `{key.rsplit('.', 1)[-1]}:` (see the README, \"Where things live\")"))
             continue
         out += check(key, value, ctx)
+    clinic = extra.get("clinic") if isinstance(extra.get("clinic"), dict) else {}
+    practice = clinic.get("practice") if isinstance(clinic.get("practice"), dict) else {}
+    if isinstance(practice.get("evening"), bool) and not any(i.key.startswith("extra.clinic.hours") for i in out):
+        late = evening_from_hours(clinic.get("hours"))
+        if practice["evening"] != late:  # one fact asked twice: the hours decide
+            out.append(Issue("extra.clinic.practice.evening",
+                             f"`evening: {str(practice['evening']).lower()}` but the opening hours "
+                             f"{'run past' if late else 'all end by'} 6pm",
+                             f"write `evening: {str(late).lower()}`, to match the hours under `hours:`"))
     ctas = extra.get("calls_to_action")
     cta = mapping({"heading": text(2, 80), "text": text(2, 300), "button": text(2, 40)}, required=("heading", "button"))
     if isinstance(ctas, dict):
@@ -369,7 +447,7 @@ def launch_issues(config) -> list[Issue]:
             continue
         if member.get("fictional") or member.get("id") == SAMPLE_TEAM["id"] or member.get("name") == SAMPLE_TEAM["name"]:
             out.append(Issue(f"extra.team.{i}", f"team member {member.get('name')!r} is the sample clinician",
-                             "replace with a real clinician (README \"Changing clinicians\": "
+                             "replace with a real clinician (EDITING.md \"Replace a clinician\": "
                              "python3 scripts/reviewer.py OLD-ID NEW-ID moves every page)"))
     for i, member in enumerate(extra.get("team") or []):
         if isinstance(member, dict) and not member.get("photo"):

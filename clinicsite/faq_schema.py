@@ -39,6 +39,8 @@ class FaqTreeprocessor(Treeprocessor):
     def run(self, root):
         pairs = []
         for details in root.findall("details"):
+            if "clinic-sources" in str(details.get("class", "")).split():
+                continue  # the page's folded footnotes (clinicsite.footnote_marks), not a question
             summary = details.find("summary")
             if summary is None:
                 continue

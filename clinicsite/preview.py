@@ -11,10 +11,15 @@ preview does the three jobs itself:
   as one group; the child runs the fast checks beside the build and reports
   their errors without waiting for the build to end,
 - serves the last good site from 127.0.0.1 with a small threaded server in this
-  process. While the latest build has failed, every page is an error page with
-  the problems (`file:line: rule: message (fix: ...)`). Every page served loads
-  /__preview/reload.js, which asks /__preview/state every second and reloads
-  when a newer build is finished, so a fixed file brings the site back by itself.
+  process. A mistake in a page shows on that page (the problems, `file:line:
+  rule: message (fix: ...)`), and every other page shows its own content with a
+  slim banner that links to the page with the mistake; only a build that cannot
+  finish (a mistake in mkdocs.yml or a template) turns every page into the error
+  page. The checks run once per change, inside the build (the plugin writes
+  them to a report file as soon as they are done, before the pages are
+  written), so a mistake shows in a few seconds. Every page served loads
+  /__preview/reload.js, which asks /__preview/state every second, reloads when
+  a newer result is in, and draws the banner.
 """
 from __future__ import annotations
 
@@ -34,7 +39,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 
@@ -50,19 +55,42 @@ LEVEL = re.compile(r"^(?P<level>ERROR|WARNING|INFO|DEBUG)\s+-\s+(?P<text>.*)$")
 
 RELOAD_JS = """\
 // Served by the preview only (scripts/serve.py), never part of the site:
-// reloads the page once a newer build of the site is finished.
+// reloads the page once a newer build of the site is finished, and shows a
+// slim banner linking to the pages that have problems (built with the DOM and
+// CSSOM: the site's security policy allows no inline style).
 (function () {
   var seen = document.currentScript && document.currentScript.getAttribute("data-build");
-  function poll() {
-    fetch("/__preview/state", {cache: "no-store"})
+  var banner = null;
+  function show(state) {
+    var broken = (state.pages || []).filter(function (p) { return !p.here; });
+    if (!broken.length || document.querySelector("[data-preview-error]")) { return; }
+    banner = document.createElement("div");
+    banner.setAttribute("role", "status");
+    banner.setAttribute("data-preview-banner", "");
+    var s = banner.style;
+    s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.zIndex = "10000";
+    s.padding = "0.5rem 1rem"; s.background = "#7a1f1f"; s.color = "#fff"; s.font = "16px/1.4 system-ui, sans-serif";
+    banner.appendChild(document.createTextNode("Preview: a page needs fixing: "));
+    broken.forEach(function (p, i) {
+      if (i) { banner.appendChild(document.createTextNode(", ")); }
+      var a = document.createElement(p.url === null ? "span" : "a");
+      if (p.url !== null) { a.href = p.url; a.style.color = "#fff"; a.style.fontWeight = "bold"; }
+      a.textContent = p.file + " (" + p.count + ")";
+      banner.appendChild(a);
+    });
+    document.body.appendChild(banner);
+  }
+  function poll(first) {
+    fetch("/__preview/state?page=" + encodeURIComponent(location.pathname), {cache: "no-store"})
       .then(function (response) { return response.json(); })
       .then(function (state) {
         if (String(state.build) !== seen) { location.reload(); return; }
+        if (first) { show(state); }
         setTimeout(poll, 1000);
       })
       .catch(function () { setTimeout(poll, 2000); });
   }
-  setTimeout(poll, 1000);
+  poll(true);
 })();
 """
 
@@ -88,6 +116,8 @@ class Result:
     problems: list = field(default_factory=list)  # dicts of PROBLEM's groups, errors only
     other: list = field(default_factory=list)  # the build's other error lines
     warnings: int = 0
+    pages: dict = field(default_factory=dict)  # problem file (docs/x.md) -> the page's URL path
+    usable: bool = False  # the site was built: pages without problems can be shown
 
 
 def parse_output(output: str, ok: bool) -> Result:
@@ -125,24 +155,43 @@ def kill_group(proc: subprocess.Popen) -> None:
 
 
 def build_child(config: str, dest: str, mode: str) -> None:
-    """The build process (in its own group): the project's build, and beside it
-    the same checks the build runs, which take a second. When they find an
-    error, it is reported at once and the build is not waited for, so a
-    mistake shows in the browser sooner than a whole build would take."""
-    from clinicsite import build, checks, problems
+    """The build process (in its own group): MkDocs with the project's plugin in
+    a process of its own, and beside it (the other core) the checks, whose
+    problems go to `dest`.json at once, where the preview shows them and the
+    plugin takes them instead of running the checks again. Page problems do
+    not stop the build (CLINIC_PREVIEW), so the rest of the site stays
+    readable; --no-strict: MkDocs' own warnings are listed, not fatal."""
+    from clinicsite import plugin
 
-    done = []
-    builder = threading.Thread(target=lambda: done.append(build.build(config, dest, mode=mode)), daemon=True)
-    builder.start()
+    report = report_path(dest)
+    env = dict(os.environ, SITE_MODE=mode, NO_MKDOCS_2_WARNING="1")
+    env[plugin.REPORT_ENV], env[plugin.CHECKS_FROM_ENV], env[plugin.PREVIEW_ENV] = report, report, "1"
+    command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--clean", "-f", config, "-d", dest]
+    builder = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)
+    from clinicsite import checks
+
     try:
-        errors = problems.errors(checks.run(config, mode=mode)[1])
-    except Exception:  # the build itself will then say what is wrong
-        errors = []
-    if errors:
-        print("\n".join(f"ERROR    -  {p}" for p in errors), flush=True)
-        os._exit(1)  # the preview stops what is left of the build with this group
-    builder.join()
-    sys.exit(done[0].returncode if done else 1)
+        found = checks.run(config, mode=mode)[1]
+    except Exception as err:  # the build itself then says what is wrong
+        print(f"The checks could not run ({type(err).__name__}); the build will say why.", flush=True)
+        Path(report).write_text('{"problems": null}', encoding="utf-8")  # the plugin then runs them itself
+    else:
+        plugin.write_report(found, path=report)
+    sys.exit(builder.wait())
+
+
+def report_path(dest) -> str:
+    return str(dest) + ".json"
+
+
+def read_report(path) -> tuple[list, dict] | None:
+    """(error problems as dicts, docs file -> page URL) from the plugin's report file, or None."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    errors = [{k: str(v) for k, v in p.items()} for p in data.get("problems") or [] if p.get("severity") == "error"]
+    return errors, data.get("pages") or {}
 
 
 def problem_line(p: dict) -> str:
@@ -270,14 +319,24 @@ class Preview:
         kill_group(proc)
         output = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
         log.unlink(missing_ok=True)
-        result = parse_output(output, proc.returncode == 0)
+        built = proc.returncode == 0 and (dest / "index.html").is_file()
+        result = parse_output(output, built)
+        report = read_report(report_path(dest))
+        Path(report_path(dest)).unlink(missing_ok=True)
+        if report is not None:
+            result.problems, pages = report
+            result.pages = {file: "/" + url.lstrip("/") for file, url in (pages or {}).items()}
         old = None
         with self.lock:
-            if result.ok:
+            if built:
                 old, self.site = self.site, dest
+            elif self.result is not None and result.pages == {}:
+                result.pages = self.result.pages
+            result.usable = built
+            result.ok = built and not result.problems and not result.other
             self.result = result
             self.build_number += 1
-        for folder in (old, None if result.ok else dest):
+        for folder in (old, None if built else dest):
             if folder:
                 shutil.rmtree(folder, ignore_errors=True)
         seconds = time.monotonic() - started
@@ -287,9 +346,29 @@ class Preview:
             self.say(f"Preview updated in {seconds:.1f} s{note}.")
         else:
             lines = [problem_line(p) for p in result.problems] + result.other
-            self.say(f"The build failed ({len(lines)} problem(s)); the browser shows them until they are fixed:")
+            where = ("the pages named show them, the others a banner" if built
+                     else "every page shows them")
+            self.say(f"{'Preview updated' if built else 'The build failed'} in {seconds:.1f} s with "
+                     f"{len(lines)} problem(s); until they are fixed, {where}:")
             for line in lines:
                 self.say(f"  {line}")
+
+    def early_report(self, dest: Path) -> bool:
+        """The checks' problems, shown as soon as they are known (the build goes
+        on): a mistake shows on its page in seconds. True once applied."""
+        report = read_report(report_path(dest))
+        if report is None:
+            return False
+        errors, _ = report
+        if errors:  # a clean report waits for the build: the page must show the fixed text
+            with self.lock:
+                pages = self.result.pages if self.result else {}
+                self.result = Result(ok=False, problems=errors, pages=pages, usable=self.site is not None)
+                self.build_number += 1
+            self.say(f"Found {len(errors)} problem(s); the preview shows them while the site is rebuilt:")
+            for p in errors:
+                self.say(f"  {problem_line(p)}")
+        return True
 
     def run(self, port: int = 8000) -> None:
         """Serve and rebuild until stopped (Ctrl+C, SIGTERM, SIGHUP)."""
@@ -315,14 +394,17 @@ class Preview:
             proc, dest, log = self.start_build()
             started = time.monotonic()
             restart = False
+            reported = False
             while proc.poll() is None:
                 time.sleep(POLL_SECONDS)
+                reported = reported or self.early_report(dest)
                 now = snapshot(self.root)
                 if now != seen:
                     # A newer save: this build is already out of date.
                     self.stop_child()
                     shutil.rmtree(dest, ignore_errors=True)
                     log.unlink(missing_ok=True)
+                    Path(report_path(dest)).unlink(missing_ok=True)
                     seen, restart = self.settle(now), True
                     break
                 if time.monotonic() - started > BUILD_TIMEOUT:
@@ -365,21 +447,62 @@ class Preview:
 
     # ---- pages the preview writes itself ------------------------------------
 
-    def state(self) -> dict:
+    def state(self, request: str = "") -> dict:
+        """What reload.js needs: the build to compare, and the pages with problems
+        (`?page=PATH`: the page asking, so it is not linked to itself)."""
+        page = parse_qs(urlsplit(request).query).get("page", [""])[0]
         with self.lock:
-            return {"build": self.build_number, "ok": bool(self.result and self.result.ok),
-                    "building": self.child is not None}
+            result = self.result
+            state = {"build": self.build_number, "ok": bool(result and result.ok), "building": self.child is not None}
+        if result is not None and result.usable:
+            here = self.page_key(page)
+            counts: dict = {}
+            for p in result.problems:
+                counts[p["file"]] = counts.get(p["file"], 0) + 1
+            state["pages"] = [{"file": f, "count": n, "url": self.link(result.pages.get(f)),
+                               "here": result.pages.get(f) == here} for f, n in counts.items()]
+            if result.other:
+                state["pages"].append({"file": "MkDocs (see the terminal)", "count": len(result.other),
+                                       "url": None, "here": False})
+        return state
+
+    def page_key(self, path: str) -> str:
+        """A request's page, as the URL path the plugin records ("/", "/what-is-ipt/")."""
+        if path.startswith(self.base):
+            path = "/" + path[len(self.base):]
+        path = re.sub(r"(^|/)index\.html$", r"\1", path)
+        return path if path.endswith("/") else path + "/"
+
+    def link(self, url: str | None) -> str | None:
+        return None if url is None else self.base + url.lstrip("/")
+
+    def special_page(self, build: int, path: str) -> tuple[int, str] | None:
+        """The page the preview writes itself instead of the site's, if any: while
+        nothing is built, a waiting page; after a failed build, the error page
+        everywhere; after a build with problems, the error page on each page that
+        has them (the other pages are served, and reload.js adds the banner)."""
+        with self.lock:
+            result, site = self.result, self.site
+        if result is None:
+            return (503, self.waiting_page(build)) if site is None else None
+        if not result.usable or site is None:
+            return 500, self.error_page(build, result)
+        key = self.page_key(self.base + path.lstrip("/"))
+        mine = [p for p in result.problems if result.pages.get(p["file"]) == key]
+        if mine:
+            return 500, self.error_page(build, Result(ok=False, problems=mine, usable=True), others=result)
+        return None
 
     def script_tag(self, build: int) -> str:
         return f'<script src="/__preview/reload.js" data-build="{build}"></script>'
 
-    def message_page(self, build: int, title: str, body: str) -> str:
+    def message_page(self, build: int, title: str, body: str, data: str = "") -> str:
         return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 f"<title>{html.escape(title)}</title><style>{PAGE_STYLE}</style></head>"
-                f"<body><main><h1>{html.escape(title)}</h1>{body}</main>{self.script_tag(build)}</body></html>\n")
+                f"<body{data}><main><h1>{html.escape(title)}</h1>{body}</main>{self.script_tag(build)}</body></html>\n")
 
-    def error_page(self, build: int, result: Result) -> str:
+    def error_page(self, build: int, result: Result, others: Result | None = None) -> str:
         items = []
         for p in result.problems:
             items.append(
@@ -390,12 +513,21 @@ class Preview:
         for line in result.other:
             items.append(f"<li><pre>{html.escape(line)}</pre></li>")
         count = len(items)
-        body = (f"<p>The site could not be built, because of {'this problem' if count == 1 else f'these {count} problems'}. "
+        what = "This page cannot be shown" if others else "The site could not be built"
+        body = (f"<p>{what}, because of {'this problem' if count == 1 else f'these {count} problems'}. "
                 "Open the file named below, go to the line, and make the change under \u201cWhat to do\u201d. "
                 "Save the file: this page turns back into the site by itself within a few seconds.</p>"
-                f"<ol>{''.join(items)}</ol>"
-                "<p>EDITING.md explains every rule. The same list is in the terminal where the preview runs.</p>")
-        return self.message_page(build, "Something on the site needs fixing", body)
+                f"<ol>{''.join(items)}</ol>")
+        if others is not None:
+            rest = sorted({p["file"] for p in others.problems} - {p["file"] for p in result.problems})
+            if rest:
+                links = ", ".join(f'<a href="{html.escape(self.link(others.pages[f]))}">{html.escape(f)}</a>'
+                                  if others.pages.get(f) else html.escape(f) for f in rest)
+                body += f"<p>Other files with problems: {links}.</p>"
+            body += "<p>The other pages of the site can still be read.</p>"
+        body += "<p>EDITING.md explains every rule. The same list is in the terminal where the preview runs.</p>"
+        return self.message_page(build, "Something on the site needs fixing", body,
+                                 data=' data-preview-error=""')
 
     def waiting_page(self, build: int) -> str:
         return self.message_page(build, "The preview is being built",
@@ -424,12 +556,26 @@ class _Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self):
+        # Only this machine's own names: a page on another site that points a
+        # name of its own at 127.0.0.1 (DNS rebinding) is not answered.
+        port = self.server.server_address[1]
+        if self.headers.get("Host", "").lower() not in {f"{h}:{port}" for h in OWN_HOSTS}:
+            return self.send(421, b"This preview answers only http://127.0.0.1 and http://localhost",
+                             "text/plain; charset=utf-8")
+        path = request_path(self.path)
+        if path is None:
+            return self.send(400, b"Bad request", "text/plain; charset=utf-8")
+        try:
+            return self.answer(path)
+        except (OSError, ValueError):  # a name the file system refuses (too long, ...)
+            return self.send(400, b"Bad request", "text/plain; charset=utf-8")
+
+    def answer(self, path: str):
         preview = self.preview
-        path = unquote(urlsplit(self.path).path)
         if path == "/__preview/reload.js":
             return self.send(200, RELOAD_JS.encode(), "text/javascript; charset=utf-8")
         if path == "/__preview/state":
-            return self.send(200, json.dumps(preview.state()).encode(), "application/json")
+            return self.send(200, json.dumps(preview.state(self.path)).encode(), "application/json")
         with preview.lock:
             build, result, site = preview.build_number, preview.result, preview.site
         if path.startswith(preview.base):
@@ -441,10 +587,9 @@ class _Handler(BaseHTTPRequestHandler):
         # A page of our own, with a policy that allows its style and the reload script only.
         own = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; "
                                           "connect-src 'self'; base-uri 'none'; form-action 'none'"}
-        if is_page and (result is None or not result.ok):
-            if result is None:
-                return self.send(503, preview.waiting_page(build).encode(), "text/html; charset=utf-8", own)
-            return self.send(500, preview.error_page(build, result).encode(), "text/html; charset=utf-8", own)
+        special = preview.special_page(build, path) if is_page else None
+        if special:
+            return self.send(special[0], special[1].encode(), "text/html; charset=utf-8", own)
         if file is not None and file.is_dir():
             return self.redirect(self.path.split("?", 1)[0] + "/")
         status = 200
@@ -465,6 +610,24 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Location", location)
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+
+OWN_HOSTS = ("127.0.0.1", "localhost")
+MAX_PATH = 1024  # characters of a request's path; the site's own are far shorter
+
+
+def request_path(raw: str) -> str | None:
+    """The decoded path of a request, or None for one no page of the site has:
+    too long, or with a NUL or other control character."""
+    if len(raw) > MAX_PATH:
+        return None
+    try:
+        path = unquote(urlsplit(raw).path, errors="strict")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if len(path) > MAX_PATH or any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+        return None
+    return path
 
 
 def resolve(site: Path, path: str) -> Path | None:

@@ -15,7 +15,8 @@ plugin (`python -m clinicsite.publish site`):
 - sitemap.xml.gz written again without a timestamp: MkDocs stamps it with the
   build date, so two builds of one commit on different days would differ;
 - the theme's drawer and search toggles without `autocomplete="off"`, an
-  attribute HTML allows on text fields only (no template block holds them);
+  attribute HTML allows on text fields only, and Zensical's drawer overlay
+  without `aria-hidden` (no template block holds them);
 - pages marked noindex (unlisted pages, the gallery) taken out of the search
   index and the sitemap, and the blog's `<!-- more -->` mark out of the pages
   (clinicsite/comments.py removes every other comment).
@@ -50,19 +51,20 @@ class PublishError(Exception):
     pass
 
 
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
-
-
 def script_hashes(text: str) -> set[str]:
-    """sha256 of every inline script of one page that a browser would run.
-    (A regular expression, not an HTML parser: it runs over every page of every
-    build; a test checks the result against a real parser.)"""
+    """sha256 of every inline script of one page that a browser would run,
+    found by an HTML5 parser (a `type` inside `data-type` is not a type)."""
+    from selectolax.lexbor import LexborHTMLParser
+
     found = set()
-    for attrs, body in SCRIPT.findall(text):
-        kind = re.search(r"""\btype\s*=\s*["']?([^"'\s>]+)""", attrs, re.I)
-        if re.search(r"\bsrc\s*=", attrs, re.I) or (kind and kind.group(1).lower() in DATA_TYPES):
+    if "<script" not in text.lower():
+        return found
+    for node in LexborHTMLParser(text).css("script"):
+        attrs = node.attributes
+        kind = (attrs.get("type") or "").strip().lower()
+        if "src" in attrs or kind in DATA_TYPES:
             continue  # external files are covered by 'self'; JSON data never runs
-        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        digest = hashlib.sha256((node.text(deep=True) or "").encode("utf-8")).digest()
         found.add("'sha256-" + base64.b64encode(digest).decode() + "'")
     return found
 
@@ -99,6 +101,25 @@ def _theme_envs(config):
 
     dirs = [d for d in (custom_dir, str(Path(zensical.__file__).parent / "templates")) if d]
     yield jinja2.Environment(loader=jinja2.FileSystemLoader(dirs)), list(theme.get("features") or [])
+
+
+# Zensical's bundle styles its search dialog with one <style> element in a
+# shadow root, made from a string in the bundle: `<fn>("style",{},<name>.toString())`.
+# Its hash goes in style-src, read from the bundle the site ships (Material's
+# needs none), so no other inline style is allowed.
+SHADOW_STYLE = re.compile(r"""\b\w+\("style",\{\},(\w+)(?:\.toString\(\))?\)""")
+
+
+def theme_style_hashes(site: Path) -> set[str]:
+    found = set()
+    for bundle in (site / "assets" / "javascripts").glob("bundle.*.js"):
+        text = bundle.read_text(encoding="utf-8")
+        for name in set(SHADOW_STYLE.findall(text)):
+            literal = re.search(rf"""\b{re.escape(name)}=(['"`])((?:(?!\1)[^\\]|\\.)*)\1""", text)
+            if literal and "\\" not in literal.group(2) and "${" not in literal.group(2):
+                digest = hashlib.sha256(literal.group(2).encode("utf-8")).digest()
+                found.add("'sha256-" + base64.b64encode(digest).decode() + "'")
+    return found
 
 
 def theme_script_hashes(config, depths: int = 6) -> set[str]:
@@ -145,16 +166,17 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{netloc}"
 
 
-def policy(hashes: list[str], config: dict, for_meta: bool = False) -> str:
+def policy(hashes: list[str], config: dict, for_meta: bool = False, style_hashes=()) -> str:
     form = (((config.get("extra") or {}).get("clinic") or {}).get("form") or {})
     endpoint = str(form.get("endpoint") or "") if isinstance(form, dict) else ""
     form_origin = origin(endpoint)  # a path on the site itself (Netlify) needs no extra source
     extra = f" {form_origin}" if form_origin else ""
     hashes = [h for h in hashes if re.fullmatch(r"'sha256-[A-Za-z0-9+/]+=*'", h)]
+    styles = [h for h in style_hashes if re.fullmatch(r"'sha256-[A-Za-z0-9+/]+=*'", h)]
     directives = [
         "default-src 'none'",
         "script-src 'self' " + " ".join(hashes),
-        "style-src 'self'",
+        " ".join(["style-src 'self'", *styles]),
         "img-src 'self' data:",
         "font-src 'self'",
         f"connect-src 'self'{extra}",
@@ -199,9 +221,9 @@ def is_public(config) -> bool:
     return str((config.get("extra") or {}).get("mode") or "") == "production"
 
 
-def headers_file(hashes: list[str], config: dict) -> str:
+def headers_file(hashes: list[str], config: dict, style_hashes=()) -> str:
     lines = ["# Made by clinicsite/publish.py at build time: do not edit.", "/*",
-             f"  Content-Security-Policy: {policy(hashes, config)}"]
+             f"  Content-Security-Policy: {policy(hashes, config, style_hashes=style_hashes)}"]
     subdomains = _config.plugin_settings(config).get("hsts_include_subdomains")
     lines.append(f"  Strict-Transport-Security: {HSTS}{'; includeSubDomains' if subdomains else ''}")
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
@@ -293,17 +315,30 @@ def hide_unlisted(site: Path, config) -> None:
             sitemap.write_text(new, encoding="utf-8")
 
 
+REDIRECT_FIX = ("write both addresses as paths of this site: letters, digits, `-`, `_`, `.` and `/`, "
+                "with no `..`, `//` or `https:` (e.g. old/page: new/page/)")
+
+
+def site_path(path: str) -> bool:
+    """A path on this site: plain segments, no `.` or `..` segment, no `//`, no scheme."""
+    parts = path.strip("/").split("/")
+    return bool(re.fullmatch(r"/?[\w.-]+(?:/[\w.-]+)*/?", path)) and not any(p in (".", "..") for p in parts)
+
+
 # The theme's drawer and search toggles carry autocomplete="off" (so that
 # Firefox does not bring them back open), which HTML allows on text fields
-# only: the Nu HTML Checker's error on every page. The engine's base.html
-# writes them outside any block, so they are mended here, for both engines.
+# only; Zensical's drawer overlay, a label of the drawer toggle, carries
+# aria-hidden, which HTML forbids on such a label (Material's has none). Each
+# is the Nu HTML Checker's error on every page; the engine's base.html writes
+# them outside any block, so they are mended here, for both engines.
 TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^<>]*?type="checkbox"[^<>]*?)\s+autocomplete="off"')
+OVERLAY_HIDDEN = re.compile(r'(<label class="md-overlay" for="__drawer")\s+aria-hidden="true"')
 
 
 def valid_toggles(site: Path) -> None:
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        new = TOGGLE_AUTOCOMPLETE.sub(r"\1", text)
+        new = OVERLAY_HIDDEN.sub(r"\1", TOGGLE_AUTOCOMPLETE.sub(r"\1", text))
         if new != text:
             page.write_text(new, encoding="utf-8")
 
@@ -313,9 +348,8 @@ def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
     base = urlsplit(str(config.get("site_url") or "/")).path or "/"
     out = []
     for old, new in mapping.items():
-        if not all(re.fullmatch(r"[\w./-]+", str(p)) for p in (old, new)):
-            raise PublishError(f"mkdocs.yml: extra.redirects: {old!r}: only letters, digits, `-`, `_`, `.` and `/` "
-                               "(fix: write both addresses as paths, e.g. old/page: new/page/)")
+        if not all(site_path(str(p)) for p in (old, new)):
+            raise PublishError(f"mkdocs.yml: extra.redirects: {old!r}: {REDIRECT_FIX}")
         old_path, new_path = "/" + str(old).strip("/"), str(new).strip("/") + "/"
         if not (site / new_path / "index.html").exists():
             raise PublishError(f"mkdocs.yml: extra.redirects: {old} -> {new}: the new page does not exist "
@@ -354,20 +388,73 @@ def steady_sitemap_gz(site: Path) -> None:
         (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
 
 
-def run(site: str | Path, config) -> None:
+# What a finished site may hold, by extension: pages, the theme's styles and
+# scripts, the search index, the sitemap, and the pictures, PDFs and fonts the
+# clinic ships (checks_files.PUBLISHED_KINDS); `_headers` and `_redirects` too.
+OUTPUT_KINDS = {".html", ".css", ".js", ".map", ".json", ".xml", ".gz", ".txt", ".svg", ".png", ".jpg", ".jpeg",
+                ".gif", ".webp", ".avif", ".ico", ".pdf", ".woff", ".woff2"}
+OUTPUT_NAMES = {"_headers", "_redirects"}
+# Licence texts the theme ships beside its scripts (Zensical's assets/javascripts/LICENSE).
+OUTPUT_PLAIN_NAMES = {"LICENSE"}
+
+
+def stub_pages(site: Path, config) -> set[Path]:
+    """The pages this step writes at each old address (a redirect), not the theme's."""
+    mapping = (config.get("extra") or {}).get("redirects") or {}
+    return {site / str(old).strip("/") / "index.html" for old in mapping} if isinstance(mapping, dict) else set()
+
+
+def check_pages(site: Path, config) -> None:
+    """Every finished page against the allowlist (clinicsite/allowlist.py), the
+    theme's markup included; every file against the kinds a site holds. Stops
+    the build naming each page and what it holds."""
+    from . import allowlist, svg
+
+    form = (((config.get("extra") or {}).get("clinic") or {}).get("form") or {})
+    endpoint = str(form.get("endpoint") or "") if isinstance(form, dict) else ""
+    stubs, found = stub_pages(site, config), []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_symlink() or not (path.is_file() or path.is_dir()):
+            found.append(f"{rel}: not a regular file")
+        elif (path.is_file() and path.suffix.lower() not in OUTPUT_KINDS and rel not in OUTPUT_NAMES
+              and not (path.name in OUTPUT_PLAIN_NAMES and rel.startswith("assets/"))):
+            found.append(f"{rel}: a {path.suffix or 'file without an extension'} file is not a kind the site "
+                         "publishes (fix: pages are Markdown (.md); pictures, PDFs and fonts only)")
+        if path.suffix.lower() == ".svg" and path.is_file():
+            why = svg.refused(path.read_bytes())
+            if why:
+                found.append(f"{rel}: {why}")
+        if path.suffix.lower() != ".html" or path in stubs or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        refused = allowlist.refused_items(text)
+        for item in refused or allowlist.problems(text, allowlist.PAGE, page=True, endpoint=endpoint):
+            found.append(f"{rel}: {item.message}")
+    if found:
+        raise PublishError(f"{len(found)} thing(s) in the built site are outside what the site publishes "
+                           "(fix: remove them from the page or file named; python3 scripts/check.py names the "
+                           "source line):\n  " + "\n  ".join(found[:50]))
+
+
+def run(site: str | Path, config, check: bool = True) -> None:
     """The publishing step on a built site. `config`: MkDocs' config of the site
-    (the plugin passes it), or the path of its mkdocs.yml (the command)."""
+    (the plugin passes it), or the path of its mkdocs.yml (the command).
+    `check`: the allowlist over every page (off only for the live preview)."""
     site = Path(site)
     if isinstance(config, (str, Path)):
         config = _config.load(config)
+    hide_unlisted(site, config)
+    if check:
+        check_pages(site, config)
     redirects(site, config)
     robots(site, config)
-    hide_unlisted(site, config)
     valid_toggles(site)
     steady_sitemap_gz(site)
     hashes = check_scripts(site, theme_script_hashes(config))
-    (site / "_headers").write_text(headers_file(hashes, config), encoding="utf-8")
-    add_meta_policy(site, policy(hashes, config, for_meta=True))
+    styles = sorted(theme_style_hashes(site))
+    (site / "_headers").write_text(headers_file(hashes, config, styles), encoding="utf-8")
+    add_meta_policy(site, policy(hashes, config, for_meta=True, style_hashes=styles))
     add_form_referrer(site)
 
 
@@ -378,8 +465,10 @@ if __name__ == "__main__":  # for builders that run no MkDocs plugin (Zensical)
     parser.add_argument("site_dir", help="the built site, e.g. site")
     parser.add_argument("--config", default="mkdocs.yml")
     args = parser.parse_args()
+    from .config import SettingsError
+
     try:
         run(args.site_dir, args.config)
-    except PublishError as err:
+    except (PublishError, SettingsError) as err:
         raise SystemExit(f"ERROR: {err}")
     print(f"Published {args.site_dir}/: _headers, _redirects, robots.txt and the policy tag written.")

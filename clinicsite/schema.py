@@ -26,6 +26,7 @@ FIELDS = [
     Field("reviewed_by", TEXT, "all", "The id of the clinician who checked the page, from `extra: team:` in mkdocs.yml."),
     Field("last_reviewed", DATE, "all", "The date the clinician last checked the page."),
     Field("next_review", DATE, "all", "The date the page must be checked again; after it, the public build fails."),
+    Field("review_pending", "yes/no", "", "`true` (written by scripts/reviewer.py) until the clinician named in `reviewed_by` has reviewed the page; then delete the line."),
     Field("cta", TEXT, "", "Which call to action closes the page: `default` (if left out), `none`, or a name from `extra: calls_to_action:`."),
     Field("date", DATE, "posts", "Blog posts: the date the post was first published."),
     Field("authors", LIST, "posts", "Blog posts: ids of the authors."),
@@ -35,6 +36,7 @@ FIELDS = [
     Field("hide", LIST, "", "Parts of the page to hide: `navigation`, `toc` (table of contents), `footer`."),
     Field("search", "mapping", "", "`exclude: true` keeps the page out of the site's search."),
     Field("noindex", "yes/no", "", "`true` keeps the page out of search engines and the sitemap (the component gallery)."),
+    Field("spelling", LIST, "", "Words this page uses that the spelling check does not know (names, terms), e.g. `[Weissman, PSYPACT]`."),
     Field("unlisted", "yes/no", "", "`true` for a page deliberately left out of the menu: it is then kept out of search engines, the sitemap and the site's search."),
 ]
 BY_NAME = {f.name: f for f in FIELDS}

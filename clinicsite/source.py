@@ -74,7 +74,7 @@ def _front_matter(text: str):
         return {}, {}, None, 1
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        return None, {}, (1, "the front matter has no closing `---` line"), 1
+        return None, {}, (1, "the top of the page has no closing `---` line"), 1
     block = "\n".join(lines[1:end])
     try:
         node = yaml.compose(block, Loader=_Loader)
@@ -84,7 +84,7 @@ def _front_matter(text: str):
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        return None, {}, (2, "the front matter must be `key: value` lines"), end + 2
+        return None, {}, (2, "the top of the page must be `name: value` lines"), end + 2
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         for k, _v in node.value:
@@ -151,12 +151,14 @@ def _yaml_trouble(block: list[str], err: yaml.YAMLError) -> tuple[int, str, str]
                         f"close it with {pair} on the same line, e.g. {name}: [one, two]")
             continue
         if value[:1] in SPECIAL_START:
-            return (no, f"the value of `{name}` starts with {value[0]}, a sign YAML reads as an instruction",
+            return (no, f"the value of `{name}` starts with {value[0]}, a sign the top of the page reads as an instruction",
                     f"put the whole value in double quotes: {name}: \"{value}\"")
         if re.search(r":(\s|$)", value):
-            quoted = value.replace("\\", "\\\\").replace('"', '\\"')
-            return (no, f"the value of `{name}` has a colon followed by a space, which YAML reads as a new field",
-                    f"put the whole value in double quotes: {name}: \"{quoted}\"")
+            from .typography import as_line, meant  # curly quotes around it go: they would show on the page
+
+            return (no, f"the value of `{name}` has a colon followed by a space, which the top of the page "
+                        "reads as a new field",
+                    f"write the line as: {as_line(name, meant(value) + (':' if value.rstrip().endswith(':') and name not in ('title', 'description') else ''))}")
     # Nothing usual found: YAML's words, at the line where it gave up (for a
     # quoted value, where the quote opens).
     context = getattr(err, "context", None) or ""
@@ -164,7 +166,7 @@ def _yaml_trouble(block: list[str], err: yaml.YAMLError) -> tuple[int, str, str]
         mark = err.context_mark
     line = mark.line + 2 if mark else 2
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-    return (line, f"the front matter is not valid YAML here ({problem})",
+    return (line, f"the top of the page cannot be read here ({problem})",
             "make every line `name: value`; put double quotes around a value that has a colon or starts "
             "with a quote or a sign such as [ { @ * &; close the block with `---`")
 

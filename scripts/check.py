@@ -20,6 +20,7 @@ _bootstrap.in_venv()
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
 from clinicsite import checks, modes, problems as _problems, rules  # noqa: E402
+from clinicsite.config import SettingsError  # noqa: E402
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--mode", choices=modes.MODES, default=None, help="default: SITE_MODE, else preview")
@@ -29,6 +30,8 @@ parser.add_argument("--config", default="mkdocs.yml")
 args = parser.parse_args()
 try:
     ctx, found = checks.run(args.config, mode=args.mode)
+except SettingsError as err:  # refused before MkDocs read the file
+    sys.exit(f"{err}\n\nNothing was checked: fix the settings above, then run this again.")
 except ConfigurationError as err:
     sys.exit(f"{args.config}: MkDocs could not read it: {err} (fix: see the lines above, then run this again)")
 

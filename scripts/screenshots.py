@@ -3,7 +3,7 @@
 contact, fees, about, a blog post, the 404) at phone (390 px) and desktop
 (1280 px) widths, in light and dark schemes: 36 pictures, one run.
 
-    python3 scripts/screenshots.py OUTPUT_FOLDER [--full-page] [--page PATH ...]
+    python3 scripts/screenshots.py OUTPUT_FOLDER [--full-page] [--page PATH ...] [--engine zensical]
 
 Builds the site (preview mode) into a temporary folder and serves it on 127.0.0.1.
 """
@@ -30,14 +30,17 @@ parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.R
 parser.add_argument("output", type=Path)
 parser.add_argument("--full-page", action="store_true", help="capture the whole page, not just the first screen")
 parser.add_argument("--page", action="append", help="a page path to capture, e.g. what-is-ipt/ (default: one of each kind)")
+parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs", help="the engine that builds the site")
 args = parser.parse_args()
 pages = dict(PAGES) if not args.page else {p.strip("/").replace("/", "-") or "home": p for p in args.page}
 
 if not browser.chromium_available():
     sys.exit(f"No Chromium at {browser.CHROMIUM_PATH} (fix: apt-get install chromium, or set CHROMIUM_PATH)")
 args.output.mkdir(parents=True, exist_ok=True)
-with tempfile.TemporaryDirectory() as tmp:
-    built = build(_bootstrap.ROOT / "mkdocs.yml", tmp, mode="preview", quiet=True)
+# Zensical writes only inside the project folder.
+with tempfile.TemporaryDirectory(dir=_bootstrap.ROOT if args.engine == "zensical" else None, prefix=".screenshots-",
+                                 ignore_cleanup_errors=True) as tmp:
+    built = build(_bootstrap.ROOT / "mkdocs.yml", tmp, mode="preview", quiet=True, engine=args.engine)
     if built.returncode:
         sys.exit(f"The build failed:\n{built.stdout}{built.stderr}")
     if pages.get("blog-post", "") is None:  # any one post, whatever its address

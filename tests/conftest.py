@@ -42,9 +42,10 @@ def clinic(config_path: Path = SITE / "mkdocs.yml") -> dict:
     return site_config(config_path)["extra"]["clinic"]
 
 
-def build(site_dir: Path, config: Path = SITE / "mkdocs.yml", mode: str = "test", today: str = TEST_TODAY, check=True):
+def build(site_dir: Path, config: Path = SITE / "mkdocs.yml", mode: str = "test", today: str = TEST_TODAY, check=True,
+          engine: str = "mkdocs"):
     """Build a site with the project's real pipeline; returns the finished process."""
-    result = pipeline.build(config, site_dir, mode=mode, today=today, quiet=True)
+    result = pipeline.build(config, site_dir, mode=mode, today=today, quiet=True, engine=engine)
     if check and result.returncode:
         pytest.fail(f"build failed:\n{result.stdout}\n{result.stderr}")
     return result
@@ -94,6 +95,8 @@ def copy_project(dest: Path, replace=(), launch_ready=False, facts: dict | None 
     for name in ("docs", "overrides"):
         if (source / name).exists():
             shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if (source / "spelling.txt").exists():  # the clinic's word list (clinicsite/spelling.py)
+        shutil.copy(source / "spelling.txt", dest / "spelling.txt")
     text = (source / "mkdocs.yml").read_text()
     for old, new in replace:
         assert old in text, f"{old!r} is not in mkdocs.yml"
@@ -109,6 +112,7 @@ def copy_project(dest: Path, replace=(), launch_ready=False, facts: dict | None 
 def copy_fixture(dest: Path, facts: dict | None = None) -> Path:
     """A copy of the generator's fixture project; the theme stays the generator's."""
     shutil.copytree(FIXTURE / "docs", dest / "docs")
+    shutil.copy(FIXTURE / "spelling.txt", dest / "spelling.txt")
     text = (FIXTURE / "mkdocs.yml").read_text().replace("custom_dir: ../../../overrides",
                                                          f"custom_dir: {ROOT / 'overrides'}")
     (dest / "mkdocs.yml").write_text(text)
@@ -131,7 +135,8 @@ def make_launch_ready(root: Path) -> None:
     set_facts(config, ANOTHER_CLINIC["facts"])
     new_ids = [m["id"] for m in ANOTHER_CLINIC["facts"]["extra.team"]]
     for i, old in enumerate(old_team):
-        reviewers.move(root / "docs", old, new_ids[i % len(new_ids)])
+        for page in reviewers.move(root / "docs", old, new_ids[i % len(new_ids)]):
+            reviewers.record_review(page)  # the new clinician has reviewed it (README "Launch", step 2)
     for page in (root / "docs").rglob("*.md"):
         text = page.read_text()
         filled = re.sub(r"\[PLACEHOLDER:[^\]]*\]", ANOTHER_CLINIC["placeholder_text"], text)
@@ -148,11 +153,48 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# ---- the engine that builds the site under test -----------------------------------
+# Site tests marked `engines` run on the Zensical build too (Material's successor:
+# the checks, `zensical build`, the publishing step); those runs carry the
+# `zensical` marker. Every other test sees the MkDocs build.
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("engines") and "engine" in metafunc.fixturenames:
+        metafunc.parametrize("engine", ["mkdocs", pytest.param("zensical", marks=pytest.mark.zensical)],
+                             indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build(out)
-    return out
+def engine(request) -> str:
+    return getattr(request, "param", "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, engine) -> Path:
+    if engine == "mkdocs":
+        out = tmp_path_factory.mktemp("site")
+        build(out)
+        return out
+    # Zensical writes only inside the project folder: a copy of the project.
+    root = tmp_path_factory.mktemp("zensical")
+    config = copy_project(root)
+    build(root / "site", config=config, engine="zensical")
+    return root / "site"
+
+
+def search(page, term: str):
+    """Open the site's search as a visitor would, on either engine, and type
+    `term`; returns the result links once the first is shown. (Material: the
+    header's button on phones, the field on wide screens; Zensical: the same
+    button, or its own Search button, opening its dialog.)"""
+    for opener in ('label.md-header__button[for="__search"]', ".md-search__button", "input.md-search__input"):
+        if page.locator(opener).is_visible():
+            page.locator(opener).click()
+            break
+    page.locator("input.md-search__input, dialog input[role=combobox]").press_sequentially(term, delay=20)
+    results = page.locator("a.md-search-result__link, dialog [role=option][href]")
+    results.first.wait_for()
+    return results
 
 
 @pytest.fixture(scope="session")

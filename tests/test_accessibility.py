@@ -1,5 +1,6 @@
 """axe-core, default rule set (best practices included), in a real browser:
-the key pages at both widths in both schemes, and every page of the site at
+the key pages at both widths in both schemes (on the MkDocs and the Zensical
+build), and every page of the site at
 phone width in light and desktop width in dark. The every-page visit also
 checks privacy: no cookie and no request to any other host, on any page."""
 from urllib.parse import urlsplit
@@ -38,6 +39,7 @@ def open_in_scheme(page, url, scheme):
     page.wait_for_selector(f'body[data-md-color-scheme="{"slate" if scheme == "dark" else "default"}"]')
 
 
+@pytest.mark.engines
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("name", PAGES)

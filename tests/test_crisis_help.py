@@ -37,6 +37,8 @@ def expected_links(line):
         out.append(f"tel:{line['call']}")
     if line.get("text"):
         out.append(sms(line))
+    if line.get("tty"):
+        out.append(f"tel:{line['tty']}")
     if line.get("chat"):
         out.append(line["chat"])
     return out
@@ -49,6 +51,8 @@ def test_the_preset_has_the_lines_the_issue_names():
     for wanted in ("Spanish", "Veterans Crisis Line", "Trevor Project", "SAMHSA"):
         assert wanted in names, f"no {wanted} line in extra.crisis_presets"
     assert any(line.get("chat") for line in LINES), "no chat link"
+    assert all(line.get("chat") for line in LINES if "Veterans" in line["name"]), "no Veterans Crisis Line chat"
+    assert all(line.get("tty") for line in LINES if "SAMHSA" in line["name"]), "no TTY line for SAMHSA's helpline"
     # 988's LGBTQ+ youth option (press 3) ended in July 2025.
     assert all(str(line.get("press", "")) != "3" for line in LINES)
     for line in LINES:

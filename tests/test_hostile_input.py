@@ -85,8 +85,9 @@ def test_stray_files_and_runnable_files_are_refused(tmp_path):
             "<script>alert(1)</script>", "<title>ok</title>"), "report.pdf": b"%PDF-1.4\n"})
     assert ("docs/notes-for-staff.txt", 1, "stray-file") in got
     assert ("docs/form.html", 1, "stray-file") in got, "linked or not, a page of HTML would run"
+    assert ("docs/leaflet.txt", 1, "stray-file") in got, "linked or not, only known kinds are published"
     assert ("docs/images/evil.svg", 3, "stray-file") in got
-    assert not {f for f, _, _ in got} & {"docs/leaflet.txt", "docs/report.pdf", "docs/images/ok.svg"}
+    assert not {f for f, _, _ in got} & {"docs/report.pdf", "docs/images/ok.svg"}
 
 
 def test_a_blog_authors_avatar_and_url_must_be_https_or_on_the_site(tmp_path):
@@ -310,7 +311,13 @@ def test_a_browser_on_the_inert_page_runs_nothing_and_sends_nothing_off_site(new
 
 # ---- every template, hostile values in every field --------------------------------
 
-HOSTILE = "H\"><script>alert(1)</script><img src=x onerror=alert(2)>';&amp;"
+HOSTILE = ("H\"><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">"
+           "<script>alert(1)</script><img src=x onerror=alert(2)>';&amp;")
+# Every page template of the theme folder, each rendered with the hostile values
+# (`template:` accepts only some of them, but the escaping must not depend on that);
+# the blog's (blog-post.html) renders the post below.
+TEMPLATES = sorted(p.name for p in (ROOT / "overrides").glob("*.html")
+                   if p.name != "404.html" and not p.name.startswith("blog"))
 
 
 def test_every_template_escapes_hostile_values(tmp_path):
@@ -331,7 +338,7 @@ site_description: {h}
 copyright: {h}
 hooks: []
 not_in_nav: ""
-nav: [index.md, page.md, blog/index.md]
+nav: [index.md, page.md, blog/index.md, {", ".join(f"tpl-{name[:-5]}.md" for name in TEMPLATES)}]
 plugins:
   - search
   - blog: {{blog_dir: blog, post_url_format: "{{slug}}", categories_allowed: [{category}]}}
@@ -356,6 +363,8 @@ extra:
     (docs / "blog" / "posts").mkdir(parents=True)
     (docs / "index.md").write_text(f"---\n{front}template: home.html\n---\n\nHome.\n")
     (docs / "page.md").write_text(f"---\n{front}---\n\nA page.\n")
+    for name in TEMPLATES:
+        (docs / f"tpl-{name[:-5]}.md").write_text(f"---\n{front}template: {name}\n---\n\nA page.\n")
     (docs / "blog" / "index.md").write_text("# Blog\n")
     (docs / "blog" / ".authors.yml").write_text(
         f"authors:\n  bad:\n    name: {h}\n    description: {h}\n    avatar: {json.dumps(HOSTILE)}\n    url: {js}\n"
@@ -368,9 +377,12 @@ extra:
                             cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     pages = list((tmp_path / "site").rglob("*.html"))
-    assert len(pages) >= 5
+    assert len(pages) >= 5 + len(TEMPLATES)
+    assert {f"tpl-{name[:-5]}" for name in TEMPLATES} <= {p.parent.name for p in pages}
     for path in pages:
         doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not doc.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)}), path
+        assert not doc.find("base"), path
         for tag in doc.find_all(True):
             assert tag.name != "img" or tag.get("src") != "x", (path, str(tag)[:200])
             if tag.name == "script":  # data (JSON-LD) may hold the text, escaped; code may not

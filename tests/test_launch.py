@@ -9,23 +9,57 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, make_launch_ready
+import re
 
-from clinicsite import facts
+from conftest import ANOTHER_CLINIC, ROOT, set_facts
+
+from clinicsite import config as site_config_module
+from clinicsite import facts, reviewers
 
 pytestmark = [pytest.mark.launch, pytest.mark.generator]
 
 
 @pytest.fixture(scope="module")
 def clinic_repo(tmp_path_factory):
+    """A copy launched as the README's "Launch" steps say, literally, with
+    another clinic's details (tests/fixtures/another-clinic.json)."""
     repo = tmp_path_factory.mktemp("another-clinic") / "website"
     shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "node_modules",
                                                               ".pytest_cache", "bench-out", "shots"))
-    make_launch_ready(repo)
+    # The copy's commands run with this .venv: the same locks, already set up.
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    config = repo / "mkdocs.yml"
+    given = dict(ANOTHER_CLINIC["facts"])
+    clinicians = given.pop("extra.team")
+    # 1. Facts: everything under `extra: clinic:`, site_url, site_name.
+    set_facts(config, given)
+    # 2. Clinicians: add each one, move every page from the sample clinician with
+    #    the README's command, remove the sample clinician; each moved page is then
+    #    reviewed by the new clinician (the `review_pending: true` line deleted).
+    sample = [m["id"] for m in site_config_module.load(config)["extra"]["team"]]
+    set_facts(config, {"extra.team": [*site_config_module.load(config)["extra"]["team"], *clinicians]})
+    for old in sample:
+        moved = run_here(repo, "scripts/reviewer.py", old, clinicians[0]["id"])
+        assert moved.returncode == 0 and "has not reviewed them yet" in moved.stdout, moved.stdout + moved.stderr
+    set_facts(config, {"extra.team": clinicians})
+    for page in (repo / "docs").rglob("*.md"):
+        if "review_pending: true" in page.read_text():
+            reviewers.record_review(page)
+    # 3. Placeholders.
+    for page in (repo / "docs").rglob("*.md"):
+        text = page.read_text()
+        filled = re.sub(r"\[PLACEHOLDER:[^\]]*\]", ANOTHER_CLINIC["placeholder_text"], text)
+        if filled != text:
+            page.write_text(filled)
+    # 4. Check: nothing left.
+    left = run_here(repo, "scripts/check.py", "--launch")
+    assert left.returncode == 0, left.stdout[-3000:]
+    (repo / ".venv").unlink()  # not part of what the clinic commits
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
     subprocess.run(["git", "-c", "user.name=Clinic", "-c", "user.email=web@clinic.test", "commit", "-qm",
                     "Our real details"], cwd=repo, check=True)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
     return repo
 
 
@@ -58,3 +92,13 @@ def test_the_site_tests_pass_with_the_clinics_own_details(clinic_repo):
     tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
     assert result.returncode == 0, tail
     assert " passed" in tail and "site under test: " + str(clinic_repo) in result.stdout
+
+
+def test_the_copys_own_editing_guide_and_staff_tests_pass_there(clinic_repo):
+    """The copy's own tests of its guide and of the messages staff meet, run as
+    the README's test command runs them there: the sample clinician is gone, and
+    nothing in them names it."""
+    result = run_here(clinic_repo, "scripts/test.py", "tests/test_editing_guide.py", "tests/test_staff_checks.py",
+                      "-q", "-p", "no:cacheprovider")
+    tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
+    assert result.returncode == 0 and " passed" in tail, tail

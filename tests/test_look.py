@@ -38,6 +38,30 @@ def open_page(new_page, url, width=390, height=844, scheme="light"):
     return page
 
 
+# ---- 0. The theme's styles, whichever engine built the site ------------------------
+
+@pytest.mark.browser
+@pytest.mark.engines
+@pytest.mark.parametrize("width", [390, 1280])
+def test_pages_have_the_themes_styles(new_page, base_url, width):
+    """The engine's own stylesheets and the clinic's load: a template that named
+    another engine's files would leave the page unstyled."""
+    for path in ("", "what-is-ipt/"):
+        page = new_page(width=width)
+        page.goto(base_url + path, wait_until="load")
+        style = page.evaluate("""() => {
+          const css = s => getComputedStyle(document.querySelector(s));
+          return {root: parseFloat(getComputedStyle(document.documentElement).fontSize),
+                  toggle: css('input.md-toggle').display, grid: parseFloat(css('.md-grid').maxWidth),
+                  typeset: parseFloat(css('.md-typeset').fontSize),
+                  sheets: [...document.styleSheets].map(s => [s.href, s.cssRules.length])};
+        }""")
+        assert all(rules > 0 for _, rules in style["sheets"]) and len(style["sheets"]) >= 3, style["sheets"]
+        assert style["toggle"] == "none", "the theme's stylesheet is missing: its toggles show"
+        assert style["grid"] == 61 * style["root"], "the theme's layout grid is missing"
+        assert style["typeset"] == 0.9 * style["root"], "clinic.css is missing (18 px body text on phones)"
+
+
 # ---- 1. Header and crisis bar at 390 px ------------------------------------------
 
 @pytest.mark.browser
@@ -108,9 +132,9 @@ def test_adjacent_footnote_markers_get_their_comma():
 
     html = markdown.Markdown(extensions=["footnotes", "clinicsite.footnote_marks"]).convert(
         "Two sources.[^a][^b] Then words,[^c] and more words.[^d]\n\n[^a]: A.\n[^b]: B.\n[^c]: C.\n[^d]: D.\n")
-    text = (ROOT / "overrides" / "partials" / "content.html").read_text()
+    text = (ROOT / "overrides" / "partials" / "page-content.html").read_text()
     rendered = jinja2.Environment().from_string(
-        text[text.index("{{ page.content"):text.index("}}", text.index("{{ page.content")) + 2]).render(page={"content": html})
+        text[text.index("{{ html"):text.index("}}", text.index("{{ html")) + 2]).render(html=html, title="A page")
     assert rendered.count('class="clinic-fn-next"') == 1, rendered  # between [^a] and [^b] only
 
 
@@ -248,6 +272,7 @@ def vnu_jar() -> Path:
     return VNU
 
 
+@pytest.mark.engines
 def test_the_nu_html_checker_finds_no_error_on_any_page(site_dir):
     pages = html_pages(site_dir)
     result = subprocess.run(["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json",

@@ -1,9 +1,82 @@
-"""The built site, parsed with a real HTML parser: what every page carries."""
+"""The built site, parsed with a real HTML parser: what every page carries.
+Every test here runs on the MkDocs build and on the Zensical build."""
 import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
+import yaml
 from conftest import SITE, clinic, html_pages, site_config, soup
 
+pytestmark = pytest.mark.engines
+
 PAGES = ["index.html", "what-is-ipt/index.html", "404.html"]
+
+
+def target_of(site_dir: Path, page: Path, ref: str) -> Path | None:
+    """The file a reference of a page leads to on a static host, or None when it
+    leaves the site (another scheme or host) or is only a fragment."""
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    if page.name == "404.html":  # served at any address: its references are from the root
+        base = "http://site/" + urlsplit(site_config()["site_url"]).path.lstrip("/")
+        path = urlsplit(urljoin(base, ref)).path.removeprefix(urlsplit(site_config()["site_url"]).path)
+    else:
+        here = "http://site/" + page.relative_to(site_dir).as_posix()
+        path = urlsplit(urljoin(here, ref)).path.lstrip("/")
+    target = site_dir / unquote(path)
+    return target / "index.html" if path.endswith("/") or target.is_dir() else target
+
+
+def test_every_stylesheet_script_image_and_internal_link_exists(site_dir):
+    missing, seen = [], set()
+    for page in html_pages(site_dir):
+        doc = soup(page)
+        for tag, attr in (("link", "href"), ("script", "src"), ("img", "src"), ("a", "href"), ("source", "src")):
+            for el in doc.find_all(tag, attrs={attr: True}):
+                if tag == "link" and {"canonical", "alternate"} & set(el.get("rel") or []):
+                    continue  # addresses for search engines and feeds, never fetched by the page
+                target = target_of(site_dir, page, el[attr])
+                if target is not None:
+                    seen.add(target)
+                    if not target.is_file():
+                        missing.append(f"{page.relative_to(site_dir)}: <{tag} {attr}={el[attr]!r}>")
+    assert missing == []
+    kinds = {t.suffix for t in seen}
+    assert {".css", ".js", ".html", ".svg"} <= kinds, kinds  # the check above really looked
+
+
+def front_matter(site_dir: Path, page: Path) -> dict:
+    """The front matter of the Markdown file a page was built from ({} for generated pages)."""
+    path = page.relative_to(site_dir).as_posix().removesuffix("index.html").rstrip("/")
+    for source in (SITE / "docs" / f"{path}.md", SITE / "docs" / path / "index.md") if path else [SITE / "docs" / "index.md"]:
+        if source.is_file():
+            text = source.read_text(encoding="utf-8")
+            return yaml.safe_load(text.split("---")[1]) if text.startswith("---") else {}
+    return {}
+
+
+def test_short_pages_hide_the_table_of_contents(site_dir):
+    """A page with fewer than four sections reads as one column; longer pages keep the contents."""
+    shown = hidden = 0
+    for page in html_pages(site_dir):
+        doc = soup(page)
+        toc = doc.select_one('[data-md-type="toc"]')
+        article = doc.select_one("article")
+        if toc is None or article is None or doc.select_one(".md-post"):
+            continue
+        sections = len(article.find_all("h2", id=True))  # the headings the contents would list
+        if "toc" in (front_matter(site_dir, page).get("hide") or []):
+            assert toc.has_attr("hidden"), page
+            continue
+        if toc.has_attr("hidden"):
+            hidden += 1
+            assert sections < 4, f"{page}: {sections} sections, and no table of contents"
+        else:
+            shown += 1
+            assert sections >= 4, f"{page}: a table of contents for {sections} sections"
+    assert shown and hidden
 
 
 def test_build_writes_the_home_page_and_the_article(site_dir):

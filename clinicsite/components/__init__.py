@@ -16,6 +16,7 @@ escapes every text and attribute: a fact with `&`, `<` or quotes stays text.
     /// self-check | Title       "Is IPT a fit for me?" checklist
     /// practical                session length, in person or online, medicine, first call, fees
     /// confidentiality          the limits of confidentiality, worded once
+    /// phq9                     the PHQ-9 mood check, scored in the browser (overrides/assets/phq9.js)
 """
 from __future__ import annotations
 
@@ -27,11 +28,12 @@ from .contact import ContactCard
 from .contact_form import ContactForm
 from .crisis import CrisisLines
 from .cta import CallToAction
+from .phq9 import Phq9
 from .practical import Practical
 from .self_check import SelfCheck
 
 BLOCKS = [CallToAction, ContactCard, ContactForm, CrisisLines, CareCard, Inset, SelfCheck, Practical,
-          Confidentiality]
+          Confidentiality, Phq9]
 
 
 class ComponentsExtension(BlocksExtension):

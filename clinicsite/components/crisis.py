@@ -11,7 +11,9 @@ links, the emergency number first, and a directory for other countries.
 The lines come from the region's preset (mkdocs.yml `extra: crisis_presets:`),
 chosen by `extra: clinic: crisis: region:`. A line may have `call`, `display`,
 `press` (the menu option to choose after calling), `text`, `keyword`, `chat`
-(an https link to the line's chat page) and `note`.
+(an https link to the line's chat page), `tty` (a number for a text telephone,
+for deaf and hard-of-hearing callers; `tty_display` is how it is written) and
+`note`.
 
 `buttons: true` (the crisis page) shows each line as a card with large call,
 text and chat buttons, for a thumb on a phone; the CSS is in
@@ -47,6 +49,8 @@ def ways(line: dict) -> list[tuple[str, str, str]]:
     if line.get("text"):
         keyword = line.get("keyword")
         out.append(("text", sms_href(line), f"Text {keyword} to {line['text']}" if keyword else f"Text {line['text']}"))
+    if line.get("tty"):
+        out.append(("tty", f"tel:{line['tty']}", f"TTY {line.get('tty_display') or line['tty']}"))
     if _is_https(line.get("chat")):
         out.append(("chat", line["chat"], "Chat online"))
     return out
@@ -66,6 +70,9 @@ def _sentence(li, line: dict) -> None:
         elif kind == "text":
             _append(li, f"text {line['keyword']} to " if line.get("keyword") else "text ")
             link(li, href, str(line["text"]))
+        elif kind == "tty":
+            _append(li, "TTY ")
+            link(li, href, str(line.get("tty_display") or line["tty"]))
         else:
             link(li, href, "chat online")
 
@@ -85,52 +92,56 @@ def _buttons(parent, name: str, parts) -> None:
         sub(a, "span", f", {name}", class_="clinic-visually-hidden")
 
 
+def render(parent, config: dict, buttons: bool = False):
+    """The region's crisis lines as a box under `parent` (also used by the PHQ-9 check)."""
+    p = preset(config)
+    region = ((config.get("clinic") or {}).get("crisis") or {}).get("region", "")
+    box = sub(parent, "div", class_="clinic-crisis-lines" + (" clinic-crisis-lines--buttons" if buttons else ""))
+    items = sub(box, "ul", class_="clinic-crisis-lines__list")
+    emergency = p.get("emergency") or {}
+    label = str(emergency.get("label", "Emergency"))
+    li = sub(items, "li", class_="clinic-crisis-lines__emergency")
+    if buttons:
+        sub(li, "strong", label, class_="clinic-crisis-line__name")
+        sub(li, "span", "If you or someone else is in danger now.", class_="clinic-crisis-lines__note")
+        _buttons(li, label, [("call", f"tel:{emergency.get('e164', '')}", f"Call {emergency.get('number', '')}")])
+    else:
+        sub(li, "strong", f"{label}:").tail = " if you or someone else is in danger now, call "
+        link(li, f"tel:{emergency.get('e164', '')}", str(emergency.get("number", "")), tail=".")
+    for line in p.get("lines") or []:
+        name = str(line.get("name", ""))
+        li = sub(items, "li", class_="clinic-crisis-line")
+        if buttons:
+            sub(li, "strong", name, class_="clinic-crisis-line__name")
+            if line.get("note"):
+                sub(li, "span", f"{line['note']}.", class_="clinic-crisis-lines__note")
+            _buttons(li, name, ways(line))
+            continue
+        sub(li, "strong", f"{name}:").tail = " "
+        _sentence(li, line)
+        if line.get("note"):
+            li[-1].tail = (li[-1].tail or "") + ". "
+            sub(li, "span", f"{line['note']}.", class_="clinic-crisis-lines__note")
+    elsewhere = config.get("elsewhere") or {}
+    if elsewhere.get("url"):
+        li = sub(items, "li")
+        sub(li, "strong", f"Outside the {region}:").tail = " "
+        link(li, elsewhere["url"], elsewhere.get("name", "Find a helpline"),
+             tail=" lists free, confidential helplines in other countries.")
+    try:
+        verified = datetime.date.fromisoformat(str(p.get("verified")))
+    except ValueError:
+        verified = None
+    if verified:
+        sub(box, "p", f"We last checked these numbers on {date_long(verified)}.",
+            class_="clinic-crisis-lines__checked")
+    return freeze(box)
+
+
 class CrisisLines(Block):
     NAME = "crisis-lines"
     ARGUMENT = False
     OPTIONS = {"buttons": [False, type_boolean]}
 
     def on_create(self, parent):
-        p = preset(self.config)
-        buttons = self.options["buttons"]
-        region = ((self.config.get("clinic") or {}).get("crisis") or {}).get("region", "")
-        box = sub(parent, "div", class_="clinic-crisis-lines" + (" clinic-crisis-lines--buttons" if buttons else ""))
-        items = sub(box, "ul", class_="clinic-crisis-lines__list")
-        emergency = p.get("emergency") or {}
-        label = str(emergency.get("label", "Emergency"))
-        li = sub(items, "li", class_="clinic-crisis-lines__emergency")
-        if buttons:
-            sub(li, "strong", label, class_="clinic-crisis-line__name")
-            sub(li, "span", "If you or someone else is in danger now.", class_="clinic-crisis-lines__note")
-            _buttons(li, label, [("call", f"tel:{emergency.get('e164', '')}", f"Call {emergency.get('number', '')}")])
-        else:
-            sub(li, "strong", f"{label}:").tail = " if you or someone else is in danger now, call "
-            link(li, f"tel:{emergency.get('e164', '')}", str(emergency.get("number", "")), tail=".")
-        for line in p.get("lines") or []:
-            name = str(line.get("name", ""))
-            li = sub(items, "li", class_="clinic-crisis-line")
-            if buttons:
-                sub(li, "strong", name, class_="clinic-crisis-line__name")
-                if line.get("note"):
-                    sub(li, "span", f"{line['note']}.", class_="clinic-crisis-lines__note")
-                _buttons(li, name, ways(line))
-                continue
-            sub(li, "strong", f"{name}:").tail = " "
-            _sentence(li, line)
-            if line.get("note"):
-                li[-1].tail = (li[-1].tail or "") + ". "
-                sub(li, "span", f"{line['note']}.", class_="clinic-crisis-lines__note")
-        elsewhere = self.config.get("elsewhere") or {}
-        if elsewhere.get("url"):
-            li = sub(items, "li")
-            sub(li, "strong", f"Outside the {region}:").tail = " "
-            link(li, elsewhere["url"], elsewhere.get("name", "Find a helpline"),
-                 tail=" lists free, confidential helplines in other countries.")
-        try:
-            verified = datetime.date.fromisoformat(str(p.get("verified")))
-        except ValueError:
-            verified = None
-        if verified:
-            sub(box, "p", f"We last checked these numbers on {date_long(verified)}.",
-                class_="clinic-crisis-lines__checked")
-        return freeze(box)
+        return render(parent, self.config, self.options["buttons"])

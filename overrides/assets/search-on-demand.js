@@ -19,8 +19,9 @@
     if (["/", "s", "f", "S", "F"].indexOf(event.key) !== -1) release();  // Material's search shortcuts
   }, true);
 
-  // Material fetches the index with XMLHttpRequest: hold that one request's send.
-  var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
+  // Material (search/search_index.json) and Zensical (search.json) fetch the
+  // index with XMLHttpRequest: hold that one request's send.
+  var INDEX = /\/search(?:\/search_index)?\.json(?:[?#]|$)/;
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.clinicSearchIndex = INDEX.test(String(url));
