@@ -65,7 +65,8 @@ for _tag, _attrs in {
     "html": {"class"}, "head": set(), "body": set(), "title": set(), "main": set(),
     "meta": {"charset", "name", "property", "content", "http-equiv"},
     "link": {"rel", "href", "sizes", "type", "hreflang"},
-    "script": {"src", "defer", "async"},
+    # data-bundle, data-styles: what the first-view loader fetches on use (firstview.py).
+    "script": {"src", "defer", "async", "data-bundle", "data-styles"},
     "input": {"placeholder", "autocapitalize", "autocorrect", "spellcheck"},
     "img": set(), "ol": set(), "time": set(), "form": set(), "button": set(), "label": set(),
     # Zensical's icons are drawn with strokes.
@@ -90,6 +91,7 @@ SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers drop tabs and newlines anywhere in a URL, and spaces and controls around it.
 STRIPPED = re.compile(r"[\t\n\r]")
 URL_ATTRS = {"href", "src", "action", "cite"}
+LOADED = {"data-bundle", "data-styles"}  # addresses a script loads: site files only, like src
 EXCERPT = "more"  # the blog's `<!-- more -->` mark, the one comment an article keeps until publishing
 REFUSED = "clinic-refused"
 FIX = ("remove it: an article is Markdown and the site's components; HTML that runs, loads, sends, redirects "
@@ -183,8 +185,8 @@ def _attribute(tag: str, name: str, value: str, allowed: set[str], page: bool) -
         return "inline styles are not allowed (only a table column's alignment)"
     if name == "id" and not page and not (ID.fullmatch(value) and not value.startswith("__")):
         return f"`{value[:30]}` is not a plain id (letters, digits, `-`, `_`, `:`)"
-    if name in URL_ATTRS:
-        return url_problem(value, loads=name == "src")
+    if name in URL_ATTRS or name in LOADED:
+        return url_problem(value, loads=name == "src" or name in LOADED)
     return None
 
 

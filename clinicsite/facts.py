@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from . import config as _config
 from . import modes, rules
+from .formats import STATE_NAMES
 from .problems import Problem
 
 # Numbers 555-0100..0199 are reserved for fiction in North America; example.org
@@ -57,9 +58,26 @@ CONFIRMABLE_SAMPLES = {
     "booking_url": "",
     "form": {"provider": "formspree", "endpoint": ""},
     # (`evening` is not a sample of its own: it must match the hours, see validate)
-    "practice": {"session_minutes": 50, "in_person": True, "online": True,
+    "practice": {"in_person": True,
                  "prescribes": False, "first_call_minutes": 15},
     "crisis": {"region": "US"},
+    # What decides a call: each may be the clinic's real answer, so each is confirmable on its own.
+    "fees.first_session": {"usd": 200, "minutes": 60},
+    "fees.session": {"usd": 175, "minutes": 50},
+    "fees.sliding_scale": {"offered": True, "note": "For people on a low income: ask when you call."},
+    "fees.cancellation": {"notice_hours": 24, "fee_usd": 75},
+    "fees.payment": ["credit or debit card", "HSA or FSA card"],
+    "insurance.in_network": [],
+    "insurance.superbill": True,
+    "insurance.medicare": False,
+    "insurance.tricare": False,
+    "insurance.va_community_care": False,
+    "access.video_states": ["DC", "MD", "VA"],
+    "access.psypact": False,
+    "access.referral_needed": False,
+    "access.first_appointment_within_days": 14,
+    "access.languages": ["English"],
+    "access.male_clinician_on_request": True,
 }
 
 
@@ -286,6 +304,25 @@ def _form(key, value, ctx):
     return out
 
 
+def state_code(key, value, ctx):
+    if not isinstance(value, str) or value not in STATE_NAMES:
+        return [Issue(key, f"{value!r} is not a US state's two-letter code",
+                      "write the state's postal code in capitals, such as DC, MD or VA")]
+    return []
+
+
+def _unique(item: Check, lo=0, hi=60) -> Check:
+    """A list without repeats (a state or language named twice is a typo)."""
+    def check(key, value, ctx):
+        out = listing(item, lo, hi)(key, value, ctx)
+        if not out and len(set(map(str, value))) != len(value):
+            out.append(Issue(key, f"`{key.rsplit('.', 1)[-1]}` names the same entry twice", "write each entry once"))
+        return out
+    return check
+
+
+LICENSE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,29}$")
+LANGUAGES = _unique(text(2, 30), 1, 10)
 PHOTO = re.compile(r"^(?!/)(?!.*\.\.)[\w./-]+\.(?:jpe?g|png|webp|avif|svg)$", re.I)
 
 
@@ -295,7 +332,13 @@ def _member(key, value, ctx):
                    # A photo in docs/ (e.g. images/team/jane-doe.jpg) with its alt text, or `none`.
                    "photo": lambda k, v, c: [] if v == "none" else pattern(PHOTO, "images/team/jane-doe.jpg",
                                                                           "a picture file in docs/, or none")(k, v, c),
-                   "photo_alt": text(3, 200)}, required=("id", "name"))(key, value, ctx)
+                   "photo_alt": text(3, 200),
+                   "license": mapping({"type": text(2, 80), "number": pattern(LICENSE_NUMBER, "PSY1234",
+                                                                             "a license number: letters, digits and dashes"),
+                                       "states": _unique(state_code, 1, 60)}, required=("type", "number", "states")),
+                   "languages": LANGUAGES,
+                   # In the clinician's own words: a few plain sentences, shown as written (never as markup).
+                   "intro": text(40, 600)}, required=("id", "name"))(key, value, ctx)
     photo = value.get("photo") if isinstance(value, dict) else None
     if not out and photo and photo != "none":
         if not value.get("photo_alt"):
@@ -305,12 +348,29 @@ def _member(key, value, ctx):
     return out
 
 
-CONFIRMABLE = list(CONFIRMABLE_SAMPLES)
+FEE = mapping({"usd": number(0, 999), "minutes": number(15, 180)}, required=("usd", "minutes"))
+# A group name (fees, insurance, access) in `confirmed:` confirms every fact of the group.
+CONFIRMABLE = list(CONFIRMABLE_SAMPLES) + ["fees", "insurance", "access"]
 # How each confirmable fact is named to staff.
 FACT_NAMES = {"name": "name", "short_name": "short name", "address": "town, state, ZIP code and country",
               "hours": "opening hours", "reply_within": "reply time", "booking_url": "booking link (or none)",
               "form": "form provider and endpoint (or none)", "practice": "session length and ways of working",
-              "crisis": "crisis-line region"}
+              "crisis": "crisis-line region",
+              "fees.first_session": "fee and length of the first session",
+              "fees.session": "fee and length of each later session",
+              "fees.sliding_scale": "sliding scale (offered or not, and for whom)",
+              "fees.cancellation": "cancellation notice and fee",
+              "fees.payment": "ways to pay",
+              "insurance.in_network": "in-network insurance plans (or none: [])",
+              "insurance.superbill": "superbill for out-of-network plans (yes/no)",
+              "insurance.medicare": "Medicare (yes/no)", "insurance.tricare": "TRICARE (yes/no)",
+              "insurance.va_community_care": "VA Community Care (yes/no)",
+              "access.video_states": "states for video sessions (or [])",
+              "access.psypact": "PSYPACT authority (yes/no)",
+              "access.referral_needed": "referral needed (yes/no)",
+              "access.first_appointment_within_days": "usual wait for a first appointment",
+              "access.languages": "languages of the sessions",
+              "access.male_clinician_on_request": "male clinician on request (yes/no)"}
 
 CLINIC = mapping({
     "name": text(2, 120),
@@ -324,12 +384,29 @@ CLINIC = mapping({
     "reply_within": text(3, 60),
     "booking_url": url(optional=True),
     "form": _form,
-    "practice": mapping({"session_minutes": number(15, 180), "in_person": flag, "online": flag, "evening": flag,
+    # Video sessions are offered when `access: video_states:` names a state (not asked twice).
+    "practice": mapping({"in_person": flag, "evening": flag,
                          "prescribes": flag, "first_call_minutes": number(0, 60)},
-                        required=("session_minutes",)),
+                        required=("in_person",)),
+    "fees": mapping({"first_session": FEE, "session": FEE,
+                     "sliding_scale": mapping({"offered": flag, "note": text(3, 160, optional=True)}, required=("offered",)),
+                     "cancellation": mapping({"notice_hours": number(0, 168), "fee_usd": number(0, 999)},
+                                             required=("notice_hours", "fee_usd")),
+                     "payment": _unique(text(2, 40), 1, 8)},
+                    required=("first_session", "session", "sliding_scale", "cancellation", "payment")),
+    # `in_network: []` says the clinic is in no plan's network.
+    "insurance": mapping({"in_network": _unique(text(2, 60), 0, 30), "superbill": flag, "medicare": flag,
+                          "tricare": flag, "va_community_care": flag},
+                         required=("superbill", "medicare", "tricare", "va_community_care")),
+    "access": mapping({"video_states": _unique(state_code, 0, 60), "psypact": flag, "referral_needed": flag,
+                       "first_appointment_within_days": number(1, 120), "languages": LANGUAGES,
+                       "male_clinician_on_request": flag},
+                      required=("psypact", "referral_needed", "first_appointment_within_days", "languages",
+                                "male_clinician_on_request")),
     "crisis": mapping({"region": choice(lambda ctx: list(ctx["presets"]))}, required=("region",)),
     "confirmed": listing(choice(CONFIRMABLE), 0, len(CONFIRMABLE)),
-}, required=("name", "short_name", "phone", "email", "address", "hours", "reply_within", "practice", "crisis"))
+}, required=("name", "short_name", "phone", "email", "address", "hours", "reply_within", "practice", "crisis",
+             "fees", "insurance", "access"))
 
 CRISIS_LINE = mapping({
     "name": text(2, 80), "call": pattern(re.compile(r"^\+?\d{2,15}$"), '"988"', "a number to dial: digits, with + for an international number"),
@@ -453,17 +530,29 @@ def launch_issues(config) -> list[Issue]:
         if isinstance(member, dict) and not member.get("photo"):
             out.append(Issue(f"extra.team.{i}", f"{member.get('name')!r} has no photo (the site shows a silhouette)",
                              "add `photo: images/team/FILE.jpg` and `photo_alt: ...`, or `photo: none` for no photo"))
-    confirmed = set(clinic.get("confirmed") or [])
+    for name in sample_facts(clinic):
+        out.append(Issue(f"extra.clinic.{name}", f"`{name}` is still the sample the site ships with",
+                         f"write the clinic's real {FACT_NAMES[name]}; if the sample is already right, "
+                         f"add `{name}` to `confirmed:` under `extra: clinic:`"))
+    return out
+
+
+def sample_facts(clinic) -> list[str]:
+    """The confirmable facts (dotted names under `extra: clinic:`) still equal
+    to their sample and not confirmed. Components and the home page mark them
+    in the preview; a production build refuses them."""
+    if not isinstance(clinic, dict):
+        return []
+    confirmed = set(clinic.get("confirmed") or []) if isinstance(clinic.get("confirmed"), list) else set()
+    out = []
     for name, sample in CONFIRMABLE_SAMPLES.items():
-        value = clinic.get(name)
-        if name in confirmed or value is None:
+        value = _get(clinic, name)
+        if name in confirmed or name.split(".")[0] in confirmed or value is None:
             continue
         same = value == sample if not isinstance(sample, dict) else (
             isinstance(value, dict) and all(value.get(k) == v for k, v in sample.items()))
         if same:
-            out.append(Issue(f"extra.clinic.{name}", f"`{name}` is still the sample the site ships with",
-                             f"write the clinic's real {FACT_NAMES[name]}; if the sample is already right, "
-                             f"add `{name}` to `confirmed:` under `extra: clinic:`"))
+            out.append(name)
     return out
 
 

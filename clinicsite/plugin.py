@@ -117,6 +117,9 @@ class ClinicPlugin(BasePlugin[ClinicConfig]):
                 for p in errors:
                     log.error(str(p))
             raise PluginError(self._closing(errors, "the clinic facts in mkdocs.yml"))
+        # Facts still equal to their samples, for the home page's preview marks
+        # (components find them themselves; production refuses them anyway).
+        config["extra"]["sample_facts"] = facts.sample_facts(config["extra"].get("clinic"))
         # The output allowlist runs inside Markdown (so Zensical runs it too): on
         # even when a site's mkdocs.yml forgets to list it.
         if "clinicsite.allowlist" not in config.markdown_extensions:

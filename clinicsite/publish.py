@@ -19,7 +19,10 @@ plugin (`python -m clinicsite.publish site`):
   without `aria-hidden` (no template block holds them);
 - pages marked noindex (unlisted pages, the gallery) taken out of the search
   index and the sitemap, and the blog's `<!-- more -->` mark out of the pages
-  (clinicsite/comments.py removes every other comment).
+  (clinicsite/comments.py removes every other comment);
+- the first view cut to what a reader needs: one stylesheet holding only the
+  CSS the site uses, and Material's JavaScript loaded on first use
+  (clinicsite/firstview.py).
 
 `config` is a plain mapping like MkDocs' own (`site_url`, `extra`, `theme`,
 `config_file_path`, ...): MkDocs' config from the plugin, or
@@ -38,6 +41,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import config as _config
+from . import firstview
 from .comments import EXCERPT_MARK
 
 META_MARK = '<meta http-equiv="Content-Security-Policy"'
@@ -445,6 +449,7 @@ def run(site: str | Path, config, check: bool = True) -> None:
     if isinstance(config, (str, Path)):
         config = _config.load(config)
     hide_unlisted(site, config)
+    firstview.run(site, str(config.get("site_url") or ""))  # before the check: it checks what is published
     if check:
         check_pages(site, config)
     redirects(site, config)

@@ -1,12 +1,21 @@
 #!/usr/bin/env python3
 """Speed and weight of the site against a bare Material site built from the
-same Markdown, in one run. Prints tables and saves the raw numbers.
+same Markdown, and against the limit: a hand-written page with the same text
+and no framework. In one run. Prints tables and saves the raw numbers.
 
-    python3 scripts/benchmark.py                      # everything (about 20 minutes)
-    python3 scripts/benchmark.py --only lighthouse    # Lighthouse table only
+    python3 scripts/benchmark.py                      # everything (about an hour)
+    python3 scripts/benchmark.py --only firstview     # first-view bytes and requests (a minute)
+    python3 scripts/benchmark.py --only lighthouse    # Lighthouse, default and 6x CPU throttling
     python3 scripts/benchmark.py --only weight        # first-view bytes, 50 vs 800 articles
     python3 scripts/benchmark.py --only build         # build time at 50, 200, 800 articles
     options: --runs 3  --out bench-out/  --sizes 50,200,800
+             --pages article,home  --forms mobile,mobile-6x,desktop
+
+First view: what a phone downloads before the page's load event (gzip bodies,
+as a static host sends them) and how many requests; what loads later (on use,
+or when the page is idle) is not part of it.
+The limit: each page of the table written again by hand from our built page's
+text (header, crisis line, content, footer), plain HTML and a few lines of CSS.
 
 Bare Material: theme `material` with default settings except `font: false`
 (the default loads Google Fonts, which this offline machine cannot reach and
@@ -38,7 +47,7 @@ _bootstrap.in_venv("dev")
 sys.path.insert(0, str(_bootstrap.ROOT / "benchmark"))
 import synthetic  # noqa: E402
 
-from clinicsite import browser, facts  # noqa: E402
+from clinicsite import browser, facts, publish  # noqa: E402
 from clinicsite.build import build as build_ours  # noqa: E402
 
 ROOT = _bootstrap.ROOT
@@ -113,6 +122,40 @@ def menu_links(site: Path, path: str) -> int:
     return len(doc.select(".md-sidebar--primary a[href], .md-tabs a[href]"))
 
 
+def limit_site(ours: Path, dest: Path) -> Path:
+    """The limit: our built site with the benchmark's pages written again as
+    plain HTML with the same text, a dozen lines of CSS and no script."""
+    from bs4 import BeautifulSoup
+
+    shutil.copytree(ours, dest)
+    keep = {"href", "src", "alt", "width", "height", "id", "for", "name", "type", "lang", "colspan", "rowspan"}
+    for path in PAGES.values():
+        page = dest / path / "index.html"
+        doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        parts = [doc.select_one(".clinic-crisis-bar"),
+                 doc.select_one("[data-md-component=content]") or doc.select_one("main"), doc.select_one("footer")]
+        for part in parts:
+            if part is None:
+                continue
+            for el in part.select("script, svg, style, .headerlink, input, label, button"):
+                el.decompose()
+            for el in [part, *part.find_all(True)]:
+                el.attrs = {k: v for k, v in el.attrs.items() if k in keep}
+        title = doc.title.get_text() if doc.title else ""
+        meta = doc.select_one('meta[name="description"]')
+        description = meta["content"] if meta else ""
+        nav = " ".join(f'<a href="{a["href"]}">{a.get_text(strip=True)}</a>' for a in doc.select(".md-tabs a")[:6])
+        page.write_text(f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title><meta name="description" content="{description}">
+<style>body{{margin:0;font:18px/1.6 system-ui,sans-serif;color:#1d2733}}header,main,footer{{max-width:40em;margin:auto;padding:0 1em}}
+a{{color:#0b5c6b}}img{{max-width:100%;height:auto}}header nav a{{margin-right:1em}}table{{border-collapse:collapse}}td,th{{padding:.3em}}</style>
+</head><body><header><p><a href="{'../' * path.count('/') or './'}">{doc.select_one('.clinic-wordmark__name') and doc.select_one('.clinic-wordmark__name').get_text(strip=True)}</a></p>
+<nav aria-label="Main">{nav}</nav>{parts[0] or ''}</header><main>{parts[1] or ''}</main>{parts[2] or ''}</body></html>
+""", encoding="utf-8")
+    return dest
+
+
 def build_quiet(config: Path, site: Path):
     """The project's full pipeline (checks and publishing step included)."""
     return build_ours(config, site, mode="preview", quiet=True)
@@ -171,6 +214,14 @@ def lighthouse_bin() -> Path:
     return binary
 
 
+FORMS = {  # name: Lighthouse flags
+    "mobile": [],
+    "mobile-6x": ["--throttling.cpuSlowdownMultiplier=6"],  # a cheap phone: Lighthouse's default is 4x
+    "desktop": ["--preset=desktop"],
+}
+SITES = ("ours", "bare", "limit")
+
+
 def lighthouse(url: str, form: str, out: Path, reuse: bool = False) -> dict:
     if not (reuse and out.exists()):
         _run_lighthouse(url, form, out)
@@ -180,78 +231,129 @@ def lighthouse(url: str, form: str, out: Path, reuse: bool = False) -> dict:
 def _run_lighthouse(url: str, form: str, out: Path) -> None:
     flags = " ".join(["--headless=new"] + browser.CHROMIUM_ARGS)
     command = [str(lighthouse_bin()), url, "--quiet", "--output=json", f"--output-path={out}",
-               f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"]
-    if form == "desktop":
-        command.append("--preset=desktop")
-    subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=browser.CHROMIUM_PATH), timeout=240)
+               f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo",
+               *FORMS[form]]
+    subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=browser.CHROMIUM_PATH), timeout=300)
 
 
 def _summary(report: dict) -> dict:
     audits = report["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    load = audits["metrics"]["details"]["items"][0].get("observedLoad", float("inf"))
+    before = [r for r in requests if r.get("networkRequestTime", r.get("startTime", 0)) <= load
+              and not r.get("url", "").startswith("data:")]  # icons inside the CSS: no request on the wire
     return {
         **{c: round(report["categories"][c]["score"] * 100) for c in ("performance", "accessibility", "best-practices", "seo")},
         "bytes": audits["total-byte-weight"]["numericValue"],
-        "requests": len(audits["network-requests"]["details"]["items"]),
+        "requests": len(requests),
+        "first view KB": sum(r.get("transferSize", 0) for r in before) / 1024,
+        "first view requests": len(before),
         "LCP": audits["largest-contentful-paint"]["numericValue"],
         "TBT": audits["total-blocking-time"]["numericValue"],
         "CLS": audits["cumulative-layout-shift"]["numericValue"],
     }
 
 
-def run_lighthouse(out: Path, runs: int, reuse: bool = False):
-    work = Path(tempfile.mkdtemp(prefix="bench-"))
-    ours_config = copy_project(work / "ours")
-    timed(build_quiet, ours_config, work / "ours" / "site")
-    bare = bare_config(ours_config, work / "bare")
-    timed(build_bare, bare, work / "bare" / "site")
+def load_average() -> str:
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
+
+
+class three_sites:
+    """Ours, bare Material and the limit, built and served with gzip."""
+
+    def __enter__(self):
+        self.work = Path(tempfile.mkdtemp(prefix="bench-"))
+        ours_config = copy_project(self.work / "ours")
+        timed(build_quiet, ours_config, self.work / "ours" / "site")
+        bare = bare_config(ours_config, self.work / "bare")
+        timed(build_bare, bare, self.work / "bare" / "site")
+        # Measured as published: a preview build tells robots to stay away
+        # (Lighthouse's SEO score counts that), a production build does not.
+        publish.robots(self.work / "ours" / "site", {"site_url": facts.load(ours_config)[0]["site_url"],
+                                                     "extra": {"mode": "production"}})
+        limit_site(self.work / "ours" / "site", self.work / "limit" / "site")
+        self.servers = {name: serve(self.work / name / "site") for name in SITES}
+        return {name: server.__enter__() for name, server in self.servers.items()}
+
+    def __exit__(self, *exc):
+        for server in self.servers.values():
+            server.__exit__(*exc)
+        shutil.rmtree(self.work)
+
+
+def run_lighthouse(out: Path, runs: int, pages: dict, forms: list[str], reuse: bool = False):
     rows = []
-    with serve(work / "ours" / "site") as ours_url, serve(work / "bare" / "site") as bare_url:
-        for form in ("mobile", "desktop"):
-            for name, path in PAGES.items():
+    print(f"Lighthouse starts: {load_average()}", flush=True)
+    with three_sites() as urls:
+        for form in forms:
+            for name, path in pages.items():
                 result = {}
-                for site, base in (("ours", ours_url), ("bare", bare_url)):
+                for site in SITES:
                     samples = []
                     for i in range(runs):
                         report = out / "lighthouse" / f"{site}-{form}-{name.replace(' ', '-')}-{i + 1}.json"
                         report.parent.mkdir(parents=True, exist_ok=True)
-                        samples.append(lighthouse(base + path, form, report, reuse))
+                        samples.append(lighthouse(urls[site] + path, form, report, reuse))
                     result[site] = {k: statistics.median(s[k] for s in samples) for k in samples[0]}
                 rows.append((form, name, result))
-                print(f"  {form:7} {name:9} ours perf {result['ours']['performance']:.0f} "
-                      f"{result['ours']['bytes'] / 1024:.0f} KB | bare perf {result['bare']['performance']:.0f} "
-                      f"{result['bare']['bytes'] / 1024:.0f} KB", flush=True)
-    print(f"\nLighthouse 12.2.3, median of {runs} runs, served with gzip (ours / bare Material, ratio ours:bare)")
-    header = f"{'form':7} {'page':9} {'perf':>9} {'a11y':>9} {'b.prac':>9} {'seo':>9} {'KB':>13} {'ratio':>5} {'req':>7} {'LCP ms':>11} {'TBT ms':>9} {'CLS':>11}"
+                print(f"  {form:9} {name:9} " + " | ".join(
+                    f"{site} perf {result[site]['performance']:.0f} TBT {result[site]['TBT']:.0f}" for site in SITES),
+                    flush=True)
+    print(f"\nLighthouse 12.2.3, median of {runs} runs, served with gzip: ours / bare Material / the limit "
+          f"(hand-written, no framework). Machine at the end: {load_average()}")
+    header = (f"{'form':9} {'page':9} {'perf':>12} {'a11y':>12} {'b.prac':>12} {'seo':>12} {'first view KB':>17} "
+              f"{'req':>9} {'TBT ms':>15} {'LCP ms':>17} {'CLS':>17}")
     print(header)
     print("-" * len(header))
     for form, name, r in rows:
-        o, b = r["ours"], r["bare"]
-        print(f"{form:7} {name:9} {o['performance']:>4.0f}/{b['performance']:<4.0f} {o['accessibility']:>4.0f}/{b['accessibility']:<4.0f} "
-              f"{o['best-practices']:>4.0f}/{b['best-practices']:<4.0f} {o['seo']:>4.0f}/{b['seo']:<4.0f} "
-              f"{o['bytes'] / 1024:>6.1f}/{b['bytes'] / 1024:<6.1f} {o['bytes'] / b['bytes']:>5.2f} "
-              f"{o['requests']:>3.0f}/{b['requests']:<3.0f} {o['LCP']:>5.0f}/{b['LCP']:<5.0f} "
-              f"{o['TBT']:>4.0f}/{b['TBT']:<4.0f} {o['CLS']:>5.3f}/{b['CLS']:<5.3f}")
+        def cell(key, fmt, width):
+            return "/".join(format(r[site][key], fmt) for site in SITES).rjust(width)
+        print(f"{form:9} {name:9} {cell('performance', '.0f', 12)} {cell('accessibility', '.0f', 12)} "
+              f"{cell('best-practices', '.0f', 12)} {cell('seo', '.0f', 12)} {cell('first view KB', '.1f', 17)} "
+              f"{cell('first view requests', '.0f', 9)} {cell('TBT', '.0f', 15)} {cell('LCP', '.0f', 17)} "
+              f"{cell('CLS', '.3f', 17)}")
     (out / "lighthouse.json").write_text(json.dumps(rows, indent=1))
-    shutil.rmtree(work)
 
 
-# ---- first-view weight and build time as the site grows --------------------------------
-
-def first_view_bytes(base: str, path: str) -> int:
-    """Bytes transferred (compressed bodies plus headers) by a phone's first view,
-    until the network is idle, in Chromium."""
+def first_view(base: str, path: str, width: int = 390) -> tuple[float, int]:
+    """(KB, requests) of a phone's first view in Chromium: the compressed
+    bodies of the requests made before the load event."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         chromium = browser.launch(pw)
-        page = chromium.new_page(viewport={"width": 390, "height": 844})
-        sizes = []
-        page.on("requestfinished", lambda r: sizes.append(r.sizes()))
-        page.goto(base + path, wait_until="networkidle")
-        page.wait_for_timeout(500)
+        page = chromium.new_page(viewport={"width": width, "height": 844})
+        made, loaded = [], []
+        page.on("load", lambda: loaded.append(len(made)))
+        page.on("request", lambda r: made.append(r))
+        page.goto(base + path, wait_until="load")
+        page.wait_for_timeout(300)
+        before = made[:loaded[0]] if loaded else made
+        size = sum(r.sizes()["responseBodySize"] for r in before if r.response())
         chromium.close()
-    return sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)
+    return size / 1024, len(before)
 
+
+def run_first_view(out: Path, runs: int, pages: dict):
+    rows = []
+    with three_sites() as urls:
+        for name, path in pages.items():
+            row = {"page": name}
+            for site in SITES:
+                samples = [first_view(urls[site], path) for _ in range(runs)]
+                row[site] = statistics.median(kb for kb, _ in samples)
+                row[site + " requests"] = statistics.median(n for _, n in samples)
+            rows.append(row)
+    print("\nFirst view on a phone: KB (gzip bodies) and requests before the load event, median of "
+          f"{runs} ({load_average()})")
+    print(f"{'page':9} {'ours':>12} {'bare':>12} {'limit':>12} {'ours:bare':>9} {'ours:limit':>10}")
+    for r in rows:
+        print(f"{r['page']:9} " + " ".join(f"{r[s]:>6.1f} KB {r[s + ' requests']:>2.0f}" for s in SITES)
+              + f" {r['ours'] / r['bare']:>9.2f} {r['ours'] / r['limit']:>10.2f}")
+    (out / "firstview.json").write_text(json.dumps(rows, indent=1))
+
+
+# ---- first-view weight and build time as the site grows --------------------------------
 
 def run_growth(out: Path, sizes, runs: int, measure_weight: bool, measure_build: bool):
     rows = []
@@ -274,8 +376,8 @@ def run_growth(out: Path, sizes, runs: int, measure_weight: bool, measure_build:
                    bare_links=menu_links(work / "bare" / "site", sample))
         if measure_weight:
             with serve(work / "ours" / "site") as ours_url, serve(work / "bare" / "site") as bare_url:
-                row.update(ours_kb=first_view_bytes(ours_url, "what-is-ipt/") / 1024,
-                           bare_kb=first_view_bytes(bare_url, "what-is-ipt/") / 1024)
+                row.update(ours_kb=first_view(ours_url, PAGES["article"])[0],
+                           bare_kb=first_view(bare_url, PAGES["article"])[0])
         rows.append(row)
         print(f"  {count} articles: {row}", flush=True)
         shutil.rmtree(work)
@@ -292,7 +394,7 @@ def run_growth(out: Path, sizes, runs: int, measure_weight: bool, measure_build:
                   f"{r['ours_links']:>5}/{r['bare_links']:<5}")
         print(f"load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if measure_weight:
-        print("\nFirst view of an article on a phone (KB transferred, gzip, until the network is idle)")
+        print("\nFirst view of an article on a phone (KB, gzip bodies, requests before the load event)")
         print(f"{'articles':>8} {'ours KB':>8} {'bare KB':>8} {'ours:bare':>9}")
         for r in rows:
             print(f"{r['articles']:>8} {r['ours_kb']:>8.1f} {r['bare_kb']:>8.1f} {r['ours_kb'] / r['bare_kb']:>9.2f}")
@@ -304,7 +406,9 @@ def run_growth(out: Path, sizes, runs: int, measure_weight: bool, measure_build:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["lighthouse", "weight", "build"])
+    parser.add_argument("--only", choices=["firstview", "lighthouse", "weight", "build"])
+    parser.add_argument("--pages", default=",".join(PAGES), help="which of: " + ", ".join(PAGES))
+    parser.add_argument("--forms", default="mobile,mobile-6x", help="which of: " + ", ".join(FORMS))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="50,200,800")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
@@ -314,8 +418,11 @@ def main():
         sys.exit(f"No Chromium at {browser.CHROMIUM_PATH} (fix: apt-get install chromium, or set CHROMIUM_PATH)")
     args.out.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
+    pages = {name: PAGES[name] for name in args.pages.split(",")}
+    if args.only in (None, "firstview"):
+        run_first_view(args.out, args.runs, pages)
     if args.only in (None, "lighthouse"):
-        run_lighthouse(args.out, args.runs, args.resume)
+        run_lighthouse(args.out, args.runs, pages, args.forms.split(","), args.resume)
     if args.only in (None, "weight", "build"):
         run_growth(args.out, sizes, args.runs, args.only in (None, "weight"), args.only in (None, "build"))
     print(f"\nRaw numbers and reports: {args.out}/")

@@ -64,7 +64,7 @@ def set_facts(config_path: Path, changes: dict) -> None:
         i = number - 1
         name = re.escape(key.rsplit(".", 1)[-1])
         line = lines[i]
-        head = re.match(rf"^(.*?\b{name}:[ \t]*(?:&[\w-]+[ \t]+)?)", line)
+        head = re.match(rf"^(.*?\b{name}:[ \t]*(?:&[\w-]+(?:[ \t]+|(?=\n)))?)", line)
         assert head, f"cannot edit line {number}: {line!r}"
         rest = line[head.end():]
         token = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|\[[^\]]*\]|\{[^}]*\}"

@@ -352,9 +352,13 @@ extra:
     address: {{street: {h}, locality: {h}, region: {h}, postal_code: {h}, country: {h}}}
     reply_within: {h}
     booking_url: {js}
+    fees: {{first_session: {{usd: {h}, minutes: {h}}}, session: {{usd: 2, minutes: {h}}}, sliding_scale: {{offered: true, note: {h}}}, payment: [{h}, {js}]}}
+    insurance: {{in_network: [{h}, {js}], superbill: {h}}}
+    access: {{video_states: [{h}, {js}], first_appointment_within_days: 14, languages: [{h}]}}
   calls_to_action:
     default: {{heading: {h}, text: {h}, button: {h}}}
-  team: [{{id: {REVIEWER}, name: {h}, credentials: {h}}}]
+  team: [{{id: {REVIEWER}, name: {h}, credentials: {h}, photo: {js}, photo_alt: {h}, intro: {h}, languages: [{h}],
+          license: {{type: {h}, number: {h}, states: [{h}]}}}}]
   elsewhere: {{name: {h}, url: {js}}}
 """)
     front = (f"title: {h}\ndescription: {h}\nsubtitle: {h}\nreviewed_by: {REVIEWER}\n"

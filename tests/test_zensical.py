@@ -60,6 +60,10 @@ def test_every_page_builds_in_zensical(zensical_site, mkdocs_site):
     home = BeautifulSoup((zensical_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one(".clinic-hero h1") and home.select_one(".clinic-crisis-bar a[href='tel:988']")
     assert home.select_one(".clinic-footer a[href^='tel:+1']")
+    # The home page's practical facts (Jinja macros, MiniJinja there) read as under MkDocs.
+    mk_home = BeautifulSoup((mkdocs_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    practical = [" ".join(s.select_one(".clinic-hero .clinic-practical__list").get_text(" ").split()) for s in (home, mk_home)]
+    assert practical[0] == practical[1] and "a session" in practical[0], practical
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])

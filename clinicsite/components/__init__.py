@@ -16,6 +16,8 @@ escapes every text and attribute: a fact with `&`, `<` or quotes stays text.
     /// self-check | Title       "Is IPT a fit for me?" checklist
     /// practical                session length, in person or online, medicine, first call, fees
     /// confidentiality          the limits of confidentiality, worded once
+    /// team                     the clinicians: license, languages, photo, own words
+    /// fees, insurance, ...     answers from the facts (answers.py lists them)
     /// phq9                     the PHQ-9 mood check, scored in the browser (overrides/assets/phq9.js)
 """
 from __future__ import annotations
@@ -31,9 +33,11 @@ from .cta import CallToAction
 from .phq9 import Phq9
 from .practical import Practical
 from .self_check import SelfCheck
+from .answers import BLOCKS as ANSWERS
+from .team import Team
 
 BLOCKS = [CallToAction, ContactCard, ContactForm, CrisisLines, CareCard, Inset, SelfCheck, Practical,
-          Confidentiality, Phq9]
+          Confidentiality, Phq9, Team, *ANSWERS]
 
 
 class ComponentsExtension(BlocksExtension):
@@ -43,6 +47,7 @@ class ComponentsExtension(BlocksExtension):
             "crisis_presets": [{}, "Crisis lines by region (mkdocs.yml extra.crisis_presets)"],
             "elsewhere": [{}, "The helpline directory for other countries"],
             "calls_to_action": [{}, "Named calls to action (mkdocs.yml extra.calls_to_action)"],
+            "team": [[], "The clinicians (mkdocs.yml extra.team)"],
             "site_url": ["", "The site's address (mkdocs.yml site_url), for links to its pages"],
         }
         super().__init__(*args, **kwargs)

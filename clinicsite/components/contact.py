@@ -1,5 +1,7 @@
-"""Contact card: phone (tap to call), email, address with a plain link to a
-map, opening hours and reply time, all from the clinic facts.
+"""Contact card: the ways to reach the clinic that the facts provide (no
+"message" without a form endpoint), phone (tap to call), email, the booking
+link when there is one, address with a plain link to a map, opening hours and
+reply time, all from the clinic facts.
 
     /// contact
     ///
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from pymdownx.blocks.block import Block, type_ranged_integer
 
-from ..formats import address_lines, hours, map_url
+from ..formats import address_lines, hours, map_url, routes
 from .html import freeze, link, not_emergency, sub
 
 
@@ -24,6 +26,7 @@ class ContactCard(Block):
         phone = clinic.get("phone") or {}
         card = sub(parent, "div", class_="clinic-card clinic-contact")
         heading = sub(card, f"h{self.options['heading_level']}", class_="clinic-contact__heading")
+        sub(card, "p", routes(clinic), class_="clinic-contact__routes")
         items = sub(card, "ul", class_="clinic-contact__list")
 
         li = sub(items, "li")
@@ -33,6 +36,12 @@ class ContactCard(Block):
         li = sub(items, "li")
         sub(li, "strong", "Email:").tail = " "
         link(li, f"mailto:{clinic.get('email', '')}", str(clinic.get("email", "")))
+
+        booking = str(clinic.get("booking_url") or "")
+        if booking.startswith("https://"):
+            li = sub(items, "li")
+            sub(li, "strong", "Book online:").tail = " "
+            link(li, booking, "Choose a time for a first appointment")
 
         li = sub(items, "li")
         sub(li, "strong", "Address:").tail = " "

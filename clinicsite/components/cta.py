@@ -6,7 +6,10 @@ link, or to the contact page when no booking link is set.
     ///
 
 Options: `button` (the button's words). Without a heading or a line, the
-default call to action of mkdocs.yml (`extra: calls_to_action: default:`) is used.
+default call to action of mkdocs.yml (`extra: calls_to_action: default:`) is used,
+its line led by the ways to reach the clinic that the facts provide
+(formats.routes: no "message" without a form endpoint, no "book" without a
+booking link).
 The same call to action closes every page (overrides/partials/cta.html).
 """
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_string
 
+from ..formats import routes
 from .html import freeze, link, page_url, sub
 
 
@@ -41,7 +45,8 @@ class CallToAction(Block):
 
     def on_end(self, block):
         if not len(self.text) and not (self.text.text or "").strip():
-            freeze(sub(self.text, "p", self.default.get("text", "")))
+            words = f"{routes(self.config.get('clinic') or {})} {self.default.get('text', '')}".strip()
+            freeze(sub(self.text, "p", words))
         actions = sub(block, "p", class_="clinic-cta__actions")
         label = self.options["button"] or self.default.get("button", "Get in touch")
         freeze(link(actions, target(self.config), label, class_="md-button md-button--primary"))

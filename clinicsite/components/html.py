@@ -90,3 +90,20 @@ def not_emergency(parent, config: dict) -> etree.Element:
         f" We reply within {clinic.get('reply_within', 'one working day')}. ")
     crisis_sentence(p, config)
     return p
+
+
+SAMPLE_TITLE = "Sample value: replace it in mkdocs.yml, or confirm it, before launch"
+
+
+def sample_mark(parent, clinic: dict, keys, words: str) -> etree.Element:
+    """Writes `words` into `parent`; when a fact they come from is still the
+    sample the site ships with (and not confirmed), inside a <mark> the preview
+    shows like a placeholder. A production build refuses samples, so no
+    visitor ever sees one."""
+    from ..facts import sample_facts
+
+    samples = sample_facts(clinic)
+    if any(k in samples for k in keys):
+        return sub(parent, "mark", words, class_="clinic-sample", title=SAMPLE_TITLE)
+    parent.text = (parent.text or "") + words
+    return parent

@@ -1,37 +1,45 @@
-"""The practical facts a man asks before he calls: how long a session is,
-in person or online, evening appointments, medicine, the free first call,
-fees and opening hours. All from `extra: clinic: practice:` in mkdocs.yml, so a
-page never states an NHS service's session length as this clinic's.
+"""The practical facts a man asks before he calls, in the order he asks them:
+what it costs, whether his insurance counts, in person or by video (and in
+which states), how soon, the free first call, then session length, opening
+hours and medicine. All from `extra: clinic:` in mkdocs.yml (`fees`,
+`insurance`, `access`, `practice`, `hours`), so a page never states another
+service's fees or session length as this clinic's.
 
     /// practical
     ///
 
 The heading defaults to "The practical details"; give another after `|`.
 Option: `heading_level` 2 to 4.
+
+The home page prints the same list from overrides/partials/clinic.html
+(`practical` macro); tests/test_practical_format.py compares the two.
 """
 from __future__ import annotations
 
 from pymdownx.blocks.block import Block, type_ranged_integer
 
-from ..formats import hours
-from .html import freeze, link, page_url, sub
+from .. import formats
+from .html import freeze, link, page_url, sample_mark, sub
 
 
-def practical_lines(clinic: dict) -> list[tuple[str, str]]:
-    """(label, words) for each practical fact, in the order a reader asks them."""
+def practical_lines(clinic: dict) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(label, words, the facts the words come from) for each practical fact."""
     p = clinic.get("practice") or {}
-    where = [w for w, on in (("in person at our office", p.get("in_person")), ("online by video", p.get("online"))) if on]
-    lines = []
-    if p.get("session_minutes"):
-        lines.append(("Sessions", f"{p['session_minutes']} minutes, usually once a week"))
+    lines = [("Cost", f"{formats.cost_from(clinic)}.", ("fees.first_session", "fees.session")),
+             ("Insurance", formats.insurance(clinic), ("insurance.in_network", "insurance.superbill"))]
+    where = formats.where(clinic)
     if where:
-        text = " or ".join(where)
-        lines.append(("Where", text[0].upper() + text[1:]))
-    lines.append(("Opening hours", hours(clinic) + (". Some evening appointments" if p.get("evening") else "")))
-    lines.append(("Medicine", "Our clinicians can prescribe when it is needed" if p.get("prescribes")
-                  else "We do not prescribe. We work alongside your own doctor if you take medicine"))
+        lines.append(("Where", f"{where}.", ("practice", "access.video_states")))
+    lines.append(("How soon", f"{formats.wait(clinic)}.", ("access.first_appointment_within_days",)))
     if p.get("first_call_minutes"):
-        lines.append(("First step", f"A free {p['first_call_minutes']}-minute phone call, with no obligation"))
+        lines.append(("First step", f"{formats.first_call(clinic)}.", ("practice",)))
+    if formats.session_minutes(clinic):
+        lines.append(("Sessions", f"{formats.session_minutes(clinic)} minutes, usually once a week.", ("fees.session",)))
+    lines.append(("Opening hours", formats.hours(clinic) + (". Some evening appointments" if p.get("evening") else "") + ".",
+                  ("hours", "practice")))
+    lines.append(("Medicine", ("Our clinicians can prescribe when it is needed" if p.get("prescribes")
+                               else "We do not prescribe. We work alongside your own doctor if you take medicine") + ".",
+                  ("practice",)))
     return lines
 
 
@@ -45,9 +53,9 @@ class Practical(Block):
         card = sub(parent, "div", class_="clinic-card clinic-practical")
         heading = sub(card, f"h{self.options['heading_level']}", class_="clinic-practical__heading")
         items = sub(card, "dl", class_="clinic-practical__list")
-        for label, words in practical_lines(clinic):
+        for label, words, keys in practical_lines(clinic):
             sub(items, "dt", label)
-            sub(items, "dd", f"{words}.")
+            sample_mark(sub(items, "dd"), clinic, keys, words)
         sub(items, "dt", "Fees")
         link(sub(items, "dd"), page_url(self.config, "fees/"), "Fees, insurance and the Good Faith Estimate", tail=".")
         freeze(card)

@@ -1,0 +1,141 @@
+/* Loads Material's bundle on first use (search, colour toggle, footnote
+   tooltip, scrolling back up), when idle, or at once on wide screens; replays
+   the tap or key that asked for it. Why and how: clinicsite/firstview.py. */
+(function () {
+  "use strict";
+  var me = document.currentScript, src = me && me.getAttribute("data-bundle");
+  var styles = me && me.getAttribute("data-styles");
+  var root = document.documentElement;
+  if (!src) return;
+  var IDLE_MS = 3000;
+  var KEYS = ["/", "s", "f", "p", "n", ",", "."];  // Material's keyboard shortcuts
+  var state = "waiting", replays = [];
+  // Deferred, this runs just before DOMContentLoaded; the bundle may come after it.
+  var started = document.readyState === "complete";
+  document.addEventListener("DOMContentLoaded", function () { started = true; });
+
+  // Material hides search under `no-js` (sidebars: LOADER_CSS in firstview.py).
+  root.classList.remove("no-js");
+  root.classList.add("js");
+
+  // Show the colour toggle's button as the bundle would (stored, else system).
+  var inputs = document.querySelectorAll("[data-md-component=palette] input");
+  if (inputs.length) {
+    var stored = window.__md_get && window.__md_get("__palette"), index = stored ? stored.index : -1;
+    for (var i = 0; index < 0 && i < inputs.length; i++) {
+      if (matchMedia(inputs[i].getAttribute("data-md-color-media")).matches) index = i;
+    }
+    index = Math.max(0, Math.min(index, inputs.length - 1));
+    for (var j = 0; j < inputs.length; j++) {
+      var label = inputs[j].nextElementSibling;
+      if (label) label.hidden = j !== index;
+    }
+  }
+
+  function load(replay) {
+    if (replay) replays.push(replay);
+    if (state !== "waiting") return;
+    state = "loading";
+    if (styles) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = styles;
+      document.head.appendChild(link);
+    }
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () {
+      // The bundle starts on DOMContentLoaded: if the page is past it, say it again.
+      if (started) document.dispatchEvent(new Event("DOMContentLoaded"));
+      state = "ready";
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          root.classList.add("clinic-bundle");
+          var todo = replays;
+          replays = [];
+          todo.forEach(function (fn) { fn(); });
+        }, 0);
+      });
+    };
+    document.body.appendChild(script);
+  }
+
+  function hold(event, replay) {  // keep the event from acting now; act once the bundle runs
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    load(replay);
+  }
+
+  function closest(target, selector) {
+    return target && target.closest ? target.closest(selector) : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    if (state === "ready") return;
+    var palette = closest(event.target, "[data-md-component=palette] label");
+    if (palette) return hold(event, function () { palette.click(); });
+    if (closest(event.target, "label[for='__search']")) {
+      // Opens by itself (a checkbox); focus the field within the tap, so a
+      // phone shows its keyboard, and let the bundle take over from there.
+      load();
+      var query = document.querySelector("[data-md-component=search-query]");
+      var toggle = document.getElementById("__search");
+      if (query && toggle && !toggle.checked) setTimeout(function () { query.focus({ preventScroll: true }); }, 0);
+    }
+  }, true);
+
+  document.addEventListener("focusin", function (event) {
+    if (state !== "waiting") return;
+    // The search field (typing goes on; the bundle reads the field when it
+    // starts), or a footnote mark (the bundle shows the tooltip of the
+    // focused mark when it starts).
+    if (closest(event.target, ".md-search, a.footnote-ref")) load();
+  }, true);
+
+  document.addEventListener("mouseover", function (event) {
+    if (state === "waiting" && closest(event.target, "a.footnote-ref")) load();
+  }, true);
+
+  document.addEventListener("keydown", function (event) {
+    if (state === "ready" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target, key = event.key;
+    if (closest(target, "[data-md-component=palette]") && (key === "Enter" || key === " ")) {
+      return hold(event, function () {
+        target.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+      });
+    }
+    var button = closest(target, "label[for][tabindex]");
+    if (button && (key === "Enter" || key === " ")) {
+      // Material's header buttons (menu, search) are labels that its bundle
+      // opens from the keyboard; until then, this does.
+      event.preventDefault();
+      return button.click();
+    }
+    if (KEYS.indexOf(key) < 0 || closest(target, "input, textarea, select, [contenteditable]")) return;
+    hold(event, function () {
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true, cancelable: true }));
+    });
+  }, true);
+
+  // Back to top shows when the reader scrolls back up: the first scroll up
+  // loads the bundle, and one more pixel up lets it see the direction.
+  var lastY = window.scrollY;
+  function onScroll() {
+    var y = window.scrollY;
+    if (y < lastY && state === "waiting") {
+      window.removeEventListener("scroll", onScroll);
+      load(function () { if (window.scrollY > 1) window.scrollBy(0, -1); });
+    }
+    lastY = y;
+  }
+  window.addEventListener("scroll", onScroll, { passive: true });
+
+  if (matchMedia("(min-width: 60em)").matches) return load();
+
+  function whenIdle() {
+    if (window.requestIdleCallback) requestIdleCallback(function () { load(); }, { timeout: IDLE_MS });
+    else load();
+  }
+  if (document.readyState === "complete") setTimeout(whenIdle, IDLE_MS);
+  else window.addEventListener("load", function () { setTimeout(whenIdle, IDLE_MS); });
+})();
