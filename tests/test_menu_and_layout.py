@@ -103,11 +103,14 @@ def test_the_colour_toggle_still_switches_with_a_click(new_page, base_url):
 def test_the_phone_menu_reaches_contact_fees_and_crisis_help_in_one_tap(new_page, base_url, site_dir):
     page = open_page(new_page, base_url + "what-is-ipt/")
     page.locator('.md-header label[for="__drawer"]').click()
-    page.wait_for_timeout(400)
-    shown = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary a[href]')].filter(a => {
-        const r = a.getBoundingClientRect(); if (!r.width || r.top < 0 || r.bottom > innerHeight) return false;
-        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return hit && (a === hit || a.contains(hit)); }).map(a => [a.textContent.trim(), a.getAttribute('href')])""")
+    for _ in range(40):  # the drawer slides in (polled: the site's policy forbids wait_for_function's eval)
+        page.wait_for_timeout(250)
+        shown = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary a[href]')].filter(a => {
+            const r = a.getBoundingClientRect(); if (!r.width || r.top < 0 || r.bottom > innerHeight) return false;
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return hit && (a === hit || a.contains(hit)); }).map(a => [a.textContent.trim(), a.getAttribute('href')])""")
+        if len(shown) > 3:
+            break
     wanted = {"contact": "Contact", "fees": "Fees", "crisis": "Crisis help"}
     for path, words in wanted.items():
         found = [href for text, href in shown if text.startswith(words)]
