@@ -112,6 +112,16 @@ def build_bare(config: Path, site: Path):
                           env=env, capture_output=True, text=True, cwd=config.parent)
 
 
+def menu_links(site: Path, path: str) -> int:
+    """Links in a built page's menus (the sidebar menu and the tabs): the work
+    each page's menu costs to build and to download, which must not grow with
+    the number of articles."""
+    from bs4 import BeautifulSoup
+
+    doc = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return len(doc.select(".md-sidebar--primary a[href], .md-tabs a[href]"))
+
+
 def limit_site(ours: Path, dest: Path) -> Path:
     """The limit: our built site with the benchmark's pages written again as
     plain HTML with the same text, a dozen lines of CSS and no script."""
@@ -360,6 +370,10 @@ def run_growth(out: Path, sizes, runs: int, measure_weight: bool, measure_build:
         else:
             timed(build_quiet, ours_config, work / "ours" / "site")
             timed(build_bare, bare, work / "bare" / "site")
+        # A page in the middle of the largest section (the synthetic library), or an article.
+        sample = f"library/article-{max(1, count // 2):04d}/" if count else "what-is-ipt/"
+        row.update(ours_links=menu_links(work / "ours" / "site", sample),
+                   bare_links=menu_links(work / "bare" / "site", sample))
         if measure_weight:
             with serve(work / "ours" / "site") as ours_url, serve(work / "bare" / "site") as bare_url:
                 row.update(ours_kb=first_view(ours_url, PAGES["article"])[0],
@@ -369,13 +383,16 @@ def run_growth(out: Path, sizes, runs: int, measure_weight: bool, measure_build:
         shutil.rmtree(work)
 
     if measure_build:
-        print(f"\nBuild time, median of {runs} (full pipeline with checks and publishing step, vs bare Material)")
-        print(f"{'articles':>8} {'pages':>6} {'ours s':>8} {'bare s':>8} {'ours:bare':>9} {'ours vs 200':>11}")
+        print(f"\nBuild time, median of {runs} (full pipeline with checks and publishing step, vs bare Material),"
+              f"\nbeside the menu links of one page in the largest section (ours / bare): they must not grow")
+        print(f"{'articles':>8} {'pages':>6} {'ours s':>8} {'bare s':>8} {'ours:bare':>9} {'ours vs 200':>11} {'ms/page':>8} {'menu links':>11}")
         by_count = {r["articles"]: r for r in rows}
         for r in rows:
             growth = r["ours_s"] / by_count[200]["ours_s"] if 200 in by_count else float("nan")
             print(f"{r['articles']:>8} {r['pages']:>6} {r['ours_s']:>8.2f} {r['bare_s']:>8.2f} "
-                  f"{r['ours_s'] / r['bare_s']:>9.2f} {growth:>11.2f}")
+                  f"{r['ours_s'] / r['bare_s']:>9.2f} {growth:>11.2f} {1000 * r['ours_s'] / r['pages']:>8.1f} "
+                  f"{r['ours_links']:>5}/{r['bare_links']:<5}")
+        print(f"load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if measure_weight:
         print("\nFirst view of an article on a phone (KB, gzip bodies, requests before the load event)")
         print(f"{'articles':>8} {'ours KB':>8} {'bare KB':>8} {'ours:bare':>9}")
