@@ -120,6 +120,30 @@ def _block_end(css: str, i: int) -> int:
     return i
 
 
+def minify(css: str) -> str:
+    """The site's own stylesheets as a phone downloads them: comments dropped
+    and white space folded (strings kept as written). They are written for
+    people, with a comment on every choice; the first view should not carry those."""
+    def fold(text: str) -> str:
+        text = re.sub(r"\s+", " ", re.sub(r"/\*.*?\*/", " ", text, flags=re.S))
+        # No space is needed beside these (":" keeps its spaces: `a :focus` is not `a:focus`).
+        return re.sub(r" ?([{};,>]) ?", r"\1", text)
+
+    out, i, start = [], 0, 0
+    while i < len(css):
+        if css[i] in "\"'":
+            j = _skip_string(css, i)
+            out += [fold(css[start:i]), css[i:j]]
+            i = start = j
+        elif css.startswith("/*", i):  # a quote inside a comment is no string
+            end = css.find("*/", i + 2)
+            i = len(css) if end < 0 else end + 2
+        else:
+            i += 1
+    out.append(fold(css[start:]))
+    return "".join(out).strip()
+
+
 def parse(css: str) -> list[tuple[str, str]]:
     """Top-level (prelude, body) pairs; a statement such as @charset has body None."""
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
@@ -378,7 +402,7 @@ def run(site: Path, site_url: str = "") -> None:
                 if ENGINE_CSS.search(name):
                     a, b = subset(css, first, full)
                 else:  # the site's own: whole in the first view, and its rules for the scripts' states again after them
-                    a, b = css.strip(), subset(css, first, full)[1]
+                    a, b = minify(css), subset(css, first, full)[1]
                 now.append((name, a))
                 later.append((name, b))
             read_now = custom_properties_used("\n".join(t for _, t in now), script_text)

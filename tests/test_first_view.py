@@ -144,18 +144,6 @@ def test_footnote_tooltip_from_the_first_hover_and_focus(new_page, base_url, sit
     page.locator(".md-tooltip2--active").wait_for(timeout=10000)
 
 
-def test_back_to_top_from_the_first_scroll_up(new_page, base_url):
-    page, urls = fresh(new_page, base_url)
-    page.mouse.wheel(0, 3000)
-    page.wait_for_function("() => window.scrollY > 1500")
-    assert not bundle_loaded(urls)
-    page.mouse.wheel(0, -300)
-    button = page.locator("[data-md-component=top]")
-    button.wait_for(state="visible", timeout=10000)
-    button.click()
-    page.wait_for_function("() => window.scrollY === 0")
-
-
 def test_bundle_comes_when_the_page_is_idle(new_page, base_url):
     page, urls = fresh(new_page, base_url)
     page.wait_for_function("() => document.documentElement.classList.contains('clinic-bundle')", timeout=15000)

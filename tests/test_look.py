@@ -56,7 +56,8 @@ def test_pages_have_the_themes_styles(new_page, base_url, width):
                   typeset: parseFloat(css('.md-typeset').fontSize),
                   sheets: [...document.styleSheets].map(s => [s.href, s.cssRules.length])};
         }""")
-        assert all(rules > 0 for _, rules in style["sheets"]) and len(style["sheets"]) >= 3, style["sheets"]
+        # One stylesheet or several: the publishing step may join the used rules of all of them.
+        assert style["sheets"] and all(rules > 0 for _, rules in style["sheets"]), style["sheets"]
         assert style["toggle"] == "none", "the theme's stylesheet is missing: its toggles show"
         assert style["grid"] == 61 * style["root"], "the theme's layout grid is missing"
         assert style["typeset"] == 0.9 * style["root"], "clinic.css is missing (18 px body text on phones)"
