@@ -388,7 +388,10 @@ def run(site: Path, site_url: str = "") -> None:
     for text in texts.values():
         with_scripts.add_html(text)
     with_scripts.add_script(script_text)
-    loader = (site / LOADER).is_file()
+    # Zensical's search dialog does not open from a replayed first tap (its
+    # bundle builds the dialog on load): there the bundle stays on the page and
+    # only the stylesheet subset applies. Zensical writes search.json, Material search/.
+    loader = (site / LOADER).is_file() and not (site / "search.json").is_file()
     # Without the loader the bundle runs at once: everything goes in one stylesheet.
     first, full = (in_pages, with_scripts) if loader else (with_scripts, None)
     combined: dict[tuple[str, ...], tuple[str, str]] = {}

@@ -282,7 +282,10 @@ def search(page, term: str):
         if page.locator(opener).is_visible():
             page.locator(opener).click()
             break
-    page.locator("input.md-search__input, dialog input[role=combobox]").press_sequentially(term, delay=20)
+    # Material's bundle loads on this first use: type once the field is ready for it.
+    field = page.locator("dialog[open] input[role=combobox], input.md-search__input:focus").first
+    field.wait_for(timeout=15000)
+    field.press_sequentially(term, delay=20)
     results = page.locator("a.md-search-result__link, dialog [role=option][href]")
     results.first.wait_for()
     return results

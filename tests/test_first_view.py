@@ -154,10 +154,12 @@ def test_menu_opens_without_javascript(new_page, base_url):
     page = new_page(java_script_enabled=False)
     page.goto(base_url + ARTICLE)
     page.locator("label.md-header__button[for='__drawer']").click()
-    link = page.locator(".md-sidebar--primary a.md-nav__link").first
-    link.wait_for(state="visible")
-    box = link.bounding_box()
-    assert box and box["x"] >= 0 and box["x"] < 390
+    # The drawer slides in (a CSS transition): wait until its links are on screen.
+    page.wait_for_function("""() => {
+      const on = a => { const r = a.getBoundingClientRect();
+                        return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= innerWidth && r.top < innerHeight; };
+      const links = [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')].filter(on);
+      return links.length >= 3; }""", timeout=10000)
 
 
 # ---- the same savings with Zensical (the publishing step runs as a command there) ---------
@@ -178,20 +180,19 @@ def zensical_site(tmp_path_factory):
 
 
 @pytest.mark.zensical
-def test_zensical_site_gets_the_same_first_view(zensical_site, new_page):
+def test_zensical_site_gets_the_stylesheet_subset_and_keeps_its_bundle(zensical_site, new_page):
+    """Zensical gets the one cut stylesheet. Its bundle stays on the page: its
+    search dialog does not open from a replayed first tap, and search must work."""
     from clinicsite import browser
 
     doc = soup(zensical_site / ARTICLE / "index.html")
     assert len(doc.select('head link[rel="stylesheet"]')) == 1
-    assert doc.select("script[data-bundle]") and not doc.select("script[src*='javascripts/bundle.']")
+    assert not doc.select("script[data-bundle]") and doc.select("script[src*='javascripts/bundle.']")
     with browser.serve(zensical_site) as url:
         page, urls = fresh(new_page, url)
-        page.wait_for_timeout(300)
-        assert not bundle_loaded(urls)
         before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         page.locator("[data-md-component=palette] label:not([hidden])").click()
         page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}")
-        assert bundle_loaded(urls)
 
 
 # ---- the CSS subset on its own ----------------------------------------------------------
