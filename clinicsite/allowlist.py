@@ -142,17 +142,32 @@ def problems(text: str, scope: dict[str, set[str]] = ARTICLE, page: bool = False
         if allowed is None:
             found.append(Found(f"<{tag}> is not allowed", f"<{tag.split(':')[-1]}"))
             continue
+        # The theme's markup repeats on every page: an element seen before with
+        # the same attributes has the same verdict (scripts are read whole).
+        key = (scope is PAGE, page, tag, *attrs.items()) if scope in (ARTICLE, PAGE) and tag != "script" else None
+        if key is not None and key in _VERDICTS:
+            found += _VERDICTS[key]
+            continue
+        mine = []
         for name, value in attrs.items():
             why = _attribute(tag, name.lower(), value or "", allowed, page)
             if why:
-                found.append(Found(f"`{name}` on <{tag}>: {why}", value if name.lower() in URL_ATTRS and value
-                                   else name))
+                mine.append(Found(f"`{name}` on <{tag}>: {why}", value if name.lower() in URL_ATTRS and value
+                                  else name))
         why = _element(tag, attrs, node, page)
         if page and tag == "form" and "action" in attrs and attrs["action"] != endpoint:
             why = f"sends to `{str(attrs['action'])[:40]}`, not the contact form's configured endpoint"
         if why:
-            found.append(Found(f"<{tag}>: {why}", f"<{tag}"))
+            mine.append(Found(f"<{tag}>: {why}", f"<{tag}"))
+        if key is not None and tag != "form":  # a form's verdict depends on the endpoint
+            if len(_VERDICTS) > 200_000:
+                _VERDICTS.clear()
+            _VERDICTS[key] = tuple(mine)
+        found += mine
     return found
+
+
+_VERDICTS: dict[tuple, tuple[Found, ...]] = {}
 
 
 def _nodes(tree):

@@ -17,6 +17,7 @@ no tag in it runs code.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
 import re
@@ -24,11 +25,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections import Counter
 from pathlib import Path
 
 from . import problems as _problems
-from .plugin import PREVIEW_ENV, REPORT_ENV, REPORTED
+from .plugin import CHECKS_FROM_ENV, PREVIEW_ENV, REPORT_ENV, REPORTED
 from .rules import LAUNCH_RULES
 
 LEVEL = re.compile(r"^(ERROR|WARNING|INFO|DEBUG)\s+-\s+(.*)$")
@@ -72,8 +74,14 @@ def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today
             if not quiet:
                 print(line, flush=True)
 
+        # The page checks read only the sources: they run here, on the other core,
+        # while MkDocs builds; the plugin takes their problems from this file.
+        env[CHECKS_FROM_ENV] = str(Path(scratch) / "checks.json")
         proc = subprocess.Popen(command, env=env, cwd=config.parent, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, text=True)
+        checker = threading.Thread(target=_checks_beside, args=(config, mode, today, env[CHECKS_FROM_ENV]),
+                                   daemon=True)
+        checker.start()
         for raw in proc.stdout:
             line = raw.rstrip("\n")
             level = LEVEL.match(line.strip())
@@ -87,6 +95,7 @@ def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today
                 continue
             say(line)
         returncode = proc.wait()
+        checker.join()
         found = _read(report_file)
     errors = _problems.errors(found)
     listed = [p for p in found if p.severity == "error" or p.rule not in LAUNCH_RULES]
@@ -105,6 +114,21 @@ def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today
         for line in text.splitlines():
             say(line)
     return subprocess.CompletedProcess(command, returncode, "\n".join(shown) + "\n" if quiet else None, "" if quiet else None)
+
+
+def _checks_beside(config: Path, mode: str, today: str | None, report: str) -> None:
+    """The checks of the site (clinicsite/checks.py), written where the plugin
+    waits for them. If they cannot run here, the plugin runs them itself."""
+    from . import checks
+    from .plugin import write_report
+
+    try:
+        day = _dt.date.fromisoformat(today) if today and mode == "test" else None
+        found = checks.run(config, mode=mode, today=day)[1]
+    except Exception:  # noqa: BLE001 - the build itself then says what is wrong
+        Path(report).write_text('{"problems": null}', encoding="utf-8")
+    else:
+        write_report(found, path=report)
 
 
 def _read(report_file: Path) -> list:

@@ -37,6 +37,7 @@ import html
 import json
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -53,6 +54,40 @@ NOINDEX = re.compile(r'<meta name="robots" content="noindex"\s*/?>')
 
 class PublishError(Exception):
     pass
+
+
+class Pages(dict):
+    """The site's pages (path -> text), read once: each step of `run` changes
+    the text here, and `save` writes the pages that changed, once. (800
+    articles are 40 MB of HTML: reading and writing them for every step cost
+    more than the steps.) A step called on its own reads and saves its own."""
+
+    def __init__(self, site: Path):
+        super().__init__()
+        self.site, self.read = site, {}
+        self.add_new()
+
+    def add_new(self) -> None:
+        """Pages written since (the redirect pages)."""
+        for path in sorted(self.site.rglob("*.html")):
+            if path not in self and path.is_file() and not path.is_symlink():
+                self[path] = self.read[path] = path.read_text(encoding="utf-8", errors="replace")
+
+    def save(self) -> None:
+        for path, text in self.items():
+            if text != self.read.get(path):
+                path.write_text(text, encoding="utf-8")
+                self.read[path] = text
+
+
+@contextmanager
+def _pages(site: Path, pages: Pages | None):
+    if pages is not None:
+        yield pages
+        return
+    own = Pages(site)
+    yield own
+    own.save()
 
 
 def script_hashes(text: str) -> set[str]:
@@ -242,39 +277,41 @@ def head_of(text: str) -> str:
     return text[:end] if end >= 0 else ""
 
 
-def add_meta_policy(site: Path, meta_policy: str) -> None:
+def add_meta_policy(site: Path, meta_policy: str, pages: Pages | None = None) -> None:
     tag = f'{META_MARK} content="{html.escape(meta_policy, quote=False).replace(chr(34), "&quot;")}">'
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        head = head_of(text)
-        if tag in head:
-            continue  # this step ran on this folder before
-        # Right after <meta charset>, before any script or style it governs.
-        new_head, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + tag, head, count=1)
-        if n != 1:
-            raise PublishError(f"{page.relative_to(site)}: no <meta charset=\"utf-8\"> in its <head> to put the "
-                               "security policy after (fix: the template must print one)")
-        page.write_text(new_head + text[len(head):], encoding="utf-8")
+    with _pages(site, pages) as pages:
+        for page, text in pages.items():
+            head = head_of(text)
+            if tag in head:
+                continue  # this step ran on this folder before
+            # Right after <meta charset>, before any script or style it governs.
+            new_head, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + tag, head, count=1)
+            if n != 1:
+                raise PublishError(f"{page.relative_to(site)}: no <meta charset=\"utf-8\"> in its <head> to put the "
+                                   "security policy after (fix: the template must print one)")
+            pages[page] = new_head + text[len(head):]
 
 
-def add_form_referrer(site: Path) -> None:
+def add_form_referrer(site: Path, pages: Pages | None = None) -> None:
     """Pages with the contact form send their origin with it (see FORM_REFERRER)."""
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        head = head_of(text)
-        if FORM_MARK not in text[len(head):] or FORM_REFERRER in head:
-            continue
-        new_head, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + FORM_REFERRER, head, count=1)
-        if n == 1:
-            page.write_text(new_head + text[len(head):], encoding="utf-8")
+    with _pages(site, pages) as pages:
+        for page, text in pages.items():
+            head = head_of(text)
+            if FORM_MARK not in text[len(head):] or FORM_REFERRER in head:
+                continue
+            new_head, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + FORM_REFERRER, head,
+                                  count=1)
+            if n == 1:
+                pages[page] = new_head + text[len(head):]
 
 
-def check_scripts(site: Path, allowed: set[str]) -> list[str]:
+def check_scripts(site: Path, allowed: set[str], pages: Pages | None = None) -> list[str]:
     """The hashes to list in the policy: those of the theme's scripts found in
     the pages. A page with any other inline script stops the build."""
     used, foreign = set(), []
-    for page in sorted(site.rglob("*.html")):
-        found = script_hashes(page.read_text(encoding="utf-8"))
+    pages = pages if pages is not None else Pages(site)
+    for page in sorted(pages):
+        found = script_hashes(pages[page])
         used |= found & allowed
         if found - allowed:
             foreign.append(page.relative_to(site).as_posix())
@@ -284,17 +321,16 @@ def check_scripts(site: Path, allowed: set[str]) -> list[str]:
     return sorted(used)
 
 
-def hide_unlisted(site: Path, config) -> None:
+def hide_unlisted(site: Path, config, pages: Pages | None = None) -> None:
     """Pages marked noindex out of the search index and the sitemap, whatever
     the builder did; and the blog's excerpt mark out of every page."""
     hidden = set()
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if EXCERPT_MARK in text:
-            text = text.replace(EXCERPT_MARK, "")
-            page.write_text(text, encoding="utf-8")
-        if NOINDEX.search(head_of(text)) and page.name == "index.html":
-            hidden.add(page.parent.relative_to(site).as_posix() + "/")
+    with _pages(site, pages) as pages:
+        for page, text in pages.items():
+            if EXCERPT_MARK in text:
+                text = pages[page] = text.replace(EXCERPT_MARK, "")
+            if NOINDEX.search(head_of(text)) and page.name == "index.html":
+                hidden.add(page.parent.relative_to(site).as_posix() + "/")
     hidden.discard("./")
     # Material's index, and Zensical's.
     for index, key in ((site / "search" / "search_index.json", "docs"), (site / "search.json", "items")):
@@ -339,12 +375,10 @@ TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^<>]*?type="checkbo
 OVERLAY_HIDDEN = re.compile(r'(<label class="md-overlay" for="__drawer")\s+aria-hidden="true"')
 
 
-def valid_toggles(site: Path) -> None:
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = OVERLAY_HIDDEN.sub(r"\1", TOGGLE_AUTOCOMPLETE.sub(r"\1", text))
-        if new != text:
-            page.write_text(new, encoding="utf-8")
+def valid_toggles(site: Path, pages: Pages | None = None) -> None:
+    with _pages(site, pages) as pages:
+        for page, text in pages.items():
+            pages[page] = OVERLAY_HIDDEN.sub(r"\1", TOGGLE_AUTOCOMPLETE.sub(r"\1", text))
 
 
 def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
@@ -408,7 +442,7 @@ def stub_pages(site: Path, config) -> set[Path]:
     return {site / str(old).strip("/") / "index.html" for old in mapping} if isinstance(mapping, dict) else set()
 
 
-def check_pages(site: Path, config) -> None:
+def check_pages(site: Path, config, pages: Pages | None = None) -> None:
     """Every finished page against the allowlist (clinicsite/allowlist.py), the
     theme's markup included; every file against the kinds a site holds. Stops
     the build naming each page and what it holds."""
@@ -417,6 +451,7 @@ def check_pages(site: Path, config) -> None:
     form = (((config.get("extra") or {}).get("clinic") or {}).get("form") or {})
     endpoint = str(form.get("endpoint") or "") if isinstance(form, dict) else ""
     stubs, found = stub_pages(site, config), []
+    pages = pages if pages is not None else Pages(site)
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
         if path.is_symlink() or not (path.is_file() or path.is_dir()):
@@ -431,7 +466,7 @@ def check_pages(site: Path, config) -> None:
                 found.append(f"{rel}: {why}")
         if path.suffix.lower() != ".html" or path in stubs or not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = pages[path] if path in pages else path.read_text(encoding="utf-8", errors="replace")
         refused = allowlist.refused_items(text)
         for item in refused or allowlist.problems(text, allowlist.PAGE, page=True, endpoint=endpoint):
             found.append(f"{rel}: {item.message}")
@@ -448,19 +483,22 @@ def run(site: str | Path, config, check: bool = True) -> None:
     site = Path(site)
     if isinstance(config, (str, Path)):
         config = _config.load(config)
-    hide_unlisted(site, config)
-    firstview.run(site, str(config.get("site_url") or ""))  # before the check: it checks what is published
+    pages = Pages(site)
+    hide_unlisted(site, config, pages)
+    firstview.run(site, str(config.get("site_url") or ""), pages)  # before the check: it checks what is published
     if check:
-        check_pages(site, config)
+        check_pages(site, config, pages)
     redirects(site, config)
+    pages.add_new()  # the redirect pages get the policy too
     robots(site, config)
-    valid_toggles(site)
+    valid_toggles(site, pages)
     steady_sitemap_gz(site)
-    hashes = check_scripts(site, theme_script_hashes(config))
+    hashes = check_scripts(site, theme_script_hashes(config), pages)
     styles = sorted(theme_style_hashes(site))
     (site / "_headers").write_text(headers_file(hashes, config, styles), encoding="utf-8")
-    add_meta_policy(site, policy(hashes, config, for_meta=True, style_hashes=styles))
-    add_form_referrer(site)
+    add_meta_policy(site, policy(hashes, config, for_meta=True, style_hashes=styles), pages)
+    add_form_referrer(site, pages)
+    pages.save()
 
 
 if __name__ == "__main__":  # for builders that run no MkDocs plugin (Zensical)

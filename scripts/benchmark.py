@@ -61,6 +61,7 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 def copy_project(dest: Path, synthetic_count: int = 0) -> Path:
     for name in ("docs", "overrides", "clinicsite"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "spelling.txt", dest / "spelling.txt")  # the clinic's word list, read by the checks
     text = (ROOT / "mkdocs.yml").read_text()
     if synthetic_count:
         assert text.rstrip().splitlines()[-1].startswith("      - "), "nav must be the last block of mkdocs.yml"

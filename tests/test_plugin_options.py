@@ -1,5 +1,5 @@
 """Every option of the clinic plugin (`plugins: - clinic:` in mkdocs.yml) does
-what the README's table says: each test changes one option on the generator's
+what DEVELOPMENT.md's table says: each test changes one option on the generator's
 fixture project and sees the effect a clinic would see."""
 from __future__ import annotations
 
@@ -34,12 +34,12 @@ def problems(config, rule):
 
 
 def readme_options() -> set[str]:
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "DEVELOPMENT.md").read_text()
     section = readme.split("## Options of the clinic plugin", 1)[1].split("\n## ", 1)[0]
     return set(re.findall(r"^\| `(\w+)`", section, re.M))
 
 
-def test_the_readme_documents_exactly_the_plugin_options():
+def test_the_guide_documents_exactly_the_plugin_options():
     assert readme_options() == {name for name, _ in site_config.ClinicConfig._schema}
 
 
