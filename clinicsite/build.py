@@ -56,7 +56,8 @@ def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today
         env = dict(os.environ, SITE_MODE=mode, NO_MKDOCS_2_WARNING="1")
         if today:
             env["SITE_TODAY"] = today
-        command = [sys.executable, "-u", "-m", "clinicsite.build", str(config), str(Path(site_dir).resolve())]
+        command = [sys.executable, "-u", "-m", "clinicsite.build", str(config), str(Path(site_dir).resolve()),
+                   again or "the build"]
         return subprocess.run(command, env=env, cwd=config.parent, capture_output=quiet, text=True)
     with tempfile.TemporaryDirectory(prefix="clinic-build-") as scratch:
         report_file = Path(scratch) / "problems.json"
@@ -139,9 +140,10 @@ def _read(report_file: Path) -> list:
     return [_problems.Problem(**p) for p in data.get("problems") or []]
 
 
-def zensical_steps(config: Path, site_dir: Path) -> int:
+def zensical_steps(config: Path, site_dir: Path, again: str = "the build") -> int:
     """Checks, Zensical build, publishing step; mode and date from SITE_MODE and
-    SITE_TODAY, as the MkDocs build reads them. Returns the exit status."""
+    SITE_TODAY, as the MkDocs build reads them. Returns the exit status. Its
+    output ends as the MkDocs build's does (problems.report)."""
     from . import checks, modes, problems, publish
     from .rules import LAUNCH_RULES
 
@@ -154,22 +156,18 @@ def zensical_steps(config: Path, site_dir: Path) -> int:
     # build is left, and a failed build leaves no folder that could be uploaded.
     if site_dir.is_dir():
         shutil.rmtree(site_dir)
-    # Reported as the plugin reports them in a MkDocs build: errors, other
-    # warnings, and the launch list in one line outside production.
+    # Reported as a MkDocs build reports them: the launch list in one line
+    # outside production, then every other problem once, grouped, with what to do.
     mode = modes.current()
     _ctx, found = checks.run(config, mode)
     launch = [p for p in found if p.severity == "warning" and p.rule in LAUNCH_RULES]
-    for p in found:
-        if p not in launch:
-            print(p)
     if launch:
         summary = ", ".join(f"{n} {rule}" for rule, n in sorted(Counter(p.rule for p in launch).items()))
         print(f"Launch: {len(launch)} thing(s) to finish before the public build ({summary}). "
               "List them: python3 scripts/check.py --launch")
-    errors = problems.errors(found)
-    if errors:
-        print(f"{len(errors)} error(s) in the pages stop this {mode} build (EDITING.md explains every rule):\n"
-              + "\n".join(f"  {p}" for p in errors))
+    listed = [p for p in found if p not in launch]
+    if problems.errors(found):
+        print("\n" + problems.report(listed, mode, again), flush=True)
         return 1
     # Zensical writes where the config's site_dir says: another folder is
     # given by a config that inherits the site's.
@@ -180,15 +178,16 @@ def zensical_steps(config: Path, site_dir: Path) -> int:
         overlay.write(f"INHERIT: {json.dumps(config.name)}\nsite_dir: {json.dumps(site_dir.as_posix())}\n")
         overlay.close()
     try:
+        sys.stdout.flush()
         zensical = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "-f",
                                    overlay.name if overlay else str(config)], cwd=config.parent)
         if zensical.returncode:
-            raise RuntimeError("Zensical's build failed (its messages are above)")
+            raise RuntimeError("Zensical's build stopped: its messages are above")
         publish.run(site_dir, config)
     except (RuntimeError, publish.PublishError) as err:
-        print(f"ERROR: {err}")
         shutil.rmtree(site_dir, ignore_errors=True)
-        print(f"The build failed, so {site_dir.name}/ was removed: nothing half-built can be published.")
+        print(f"\nThis {mode} build stopped. {err}\n\nThe build failed, so {site_dir.name}/ was removed: nothing "
+              f"half-built can be published.\n\nWhat to do next: fix what is named above, then run {again} again.")
         return 1
     finally:
         if overlay:
@@ -202,5 +201,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Check, build with Zensical, then publish.")
     parser.add_argument("config")
     parser.add_argument("site_dir")
+    parser.add_argument("again", nargs="?", default="the build")
     args = parser.parse_args()
-    sys.exit(zensical_steps(Path(args.config).resolve(), Path(args.site_dir).resolve()))
+    sys.exit(zensical_steps(Path(args.config).resolve(), Path(args.site_dir).resolve(), args.again))

@@ -8,6 +8,7 @@ and no framework. In one run. Prints tables and saves the raw numbers.
     python3 scripts/benchmark.py --only lighthouse    # Lighthouse, default and 6x CPU throttling
     python3 scripts/benchmark.py --only weight        # first-view bytes, 50 vs 800 articles
     python3 scripts/benchmark.py --only build         # build time at 50, 200, 800 articles
+    python3 scripts/benchmark.py --only preview       # the preview: save a mistake -> error page -> fixed page
     options: --runs 3  --out bench-out/  --sizes 50,200,800
              --pages article,home  --forms mobile,mobile-6x,desktop
 
@@ -405,9 +406,91 @@ def run_growth(out: Path, sizes, runs: int, measure_weight: bool, measure_build:
     (out / "growth.json").write_text(json.dumps(rows, indent=1))
 
 
+# ---- the live preview, as staff meet it ------------------------------------------------
+
+PREVIEW_ERROR_TITLE = "<title>Something on the site needs fixing"
+
+
+def run_preview(out: Path, runs: int):
+    """Seconds from saving a mistake in an article to the preview serving that
+    page as the error page, and from saving the fix to the page itself again,
+    asked for every 0.1 s as the preview's own reload script would."""
+    import re
+    import urllib.error
+    import urllib.request
+
+    work = Path(tempfile.mkdtemp(prefix="bench-preview-"))
+    config = copy_project(work, 0)
+    article = work / "docs" / "what-is-ipt.md"
+    original = article.read_text(encoding="utf-8")
+    env = dict(os.environ, SITE_MODE="preview")
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--config", str(config), "--port",
+                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+                            start_new_session=True)
+    rows = []
+    try:
+        for line in proc.stdout:
+            found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            if found:
+                break
+        else:
+            sys.exit("the preview did not start")
+        said = []  # the preview's own lines, timed: out/preview.log
+        threading.Thread(target=lambda: [said.append(f"{time.perf_counter():.2f} {x.rstrip()}") for x in proc.stdout],
+                         daemon=True).start()
+        url = f"http://127.0.0.1:{found.group(1)}/what-is-ipt/"
+
+        def wait(test, limit=120.0) -> float:
+            started = time.perf_counter()
+            while time.perf_counter() - started < limit:
+                try:
+                    with urllib.request.urlopen(url, timeout=10) as response:
+                        html = response.read().decode("utf-8", "replace")
+                except urllib.error.HTTPError as err:  # the error page comes with status 500
+                    html = err.read().decode("utf-8", "replace")
+                except OSError:
+                    html = ""
+                if html and test(html):
+                    return time.perf_counter() - started
+                time.sleep(0.1)
+            return float("nan")
+
+        wait(lambda html: "<h1" in html and PREVIEW_ERROR_TITLE not in html)  # the first build
+        time.sleep(2)
+        for _ in range(runs):
+            lines = original.splitlines()
+            at = next(i for i, text in enumerate(lines) if i > 8 and text.startswith("IPT "))
+            lines[at] += " Many men who committed suicide had told someone."  # the wording rule: an error
+            article.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            to_error = wait(lambda html: PREVIEW_ERROR_TITLE in html)
+            said.append(f"{time.perf_counter():.2f} (benchmark: error page seen; the fix saved)")
+            article.write_text(original, encoding="utf-8")
+            to_page = wait(lambda html: PREVIEW_ERROR_TITLE not in html and "<h1" in html)
+            rows.append({"to_error_s": to_error, "to_page_s": to_page})
+            time.sleep(2)
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(30)
+        shutil.rmtree(work, ignore_errors=True)
+    (out / "preview.log").write_text("\n".join(said) + "\n")
+    print(f"\nThe preview (what-is-ipt), {runs} run(s): seconds from saving to the page served")
+    print(f"{'run':>4} {'mistake -> error page':>22} {'fix -> page':>12}")
+    for i, r in enumerate(rows, 1):
+        print(f"{i:>4} {r['to_error_s']:>22.1f} {r['to_page_s']:>12.1f}")
+    print(f"median {statistics.median(r['to_error_s'] for r in rows):>19.1f} "
+          f"{statistics.median(r['to_page_s'] for r in rows):>12.1f}")
+    print(f"load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    (out / "preview.json").write_text(json.dumps(rows, indent=1))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["firstview", "lighthouse", "weight", "build"])
+    parser.add_argument("--only", choices=["firstview", "lighthouse", "weight", "build", "preview"])
     parser.add_argument("--pages", default=",".join(PAGES), help="which of: " + ", ".join(PAGES))
     parser.add_argument("--forms", default="mobile,mobile-6x", help="which of: " + ", ".join(FORMS))
     parser.add_argument("--runs", type=int, default=3)
@@ -426,6 +509,8 @@ def main():
         run_lighthouse(args.out, args.runs, pages, args.forms.split(","), args.resume)
     if args.only in (None, "weight", "build"):
         run_growth(args.out, sizes, args.runs, args.only in (None, "weight"), args.only in (None, "build"))
+    if args.only in (None, "preview"):
+        run_preview(args.out, args.runs)
     print(f"\nRaw numbers and reports: {args.out}/")
 
 

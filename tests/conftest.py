@@ -309,6 +309,11 @@ def pytest_collection_modifyitems(config, items):
         function = getattr(item, "function", None)
         if function is not None and READS_FACTS.search(inspect.getsource(function)):
             item.add_marker(pytest.mark.facts)
+    # The longest files first (the launch copy's rerun, the installs): pytest-xdist
+    # hands out whole files in this order, so the other worker takes the rest
+    # meanwhile instead of one worker running them alone at the end.
+    first = ("test_launch.py", "test_package.py")
+    items.sort(key=lambda item: next((i for i, name in enumerate(first) if item.path.name == name), len(first)))
 
 
 def pytest_report_header(config):

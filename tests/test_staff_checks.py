@@ -151,21 +151,23 @@ def test_moving_pages_to_a_new_clinician_says_they_are_not_reviewed_yet(moved):
 
 
 def test_the_production_build_names_each_page_due_and_ends_in_plain_words(moved):
+    """On either engine: Zensical's build runs the same checks and ends the same way."""
     root, config, newcomer, before, _ = moved
-    result = build(root / "site", config=config, mode="production", check=False)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and not (root / "site").exists()
-    lines = output.rstrip().splitlines()
-    for page in before:
-        rel = page.relative_to(root).as_posix()
-        named = [line for line in lines if line.strip().startswith(f"{rel}:") and "review-pending" in line]
-        assert len(named) == 1 and newcomer["name"] in named[0], (rel, output[-3000:])
-        assert f"\n{rel}\n" in output  # grouped under the page's own heading
-    assert "BuildError" not in output and "Aborted" not in output and "Traceback" not in output
-    count = next(line for line in lines if "stop this production build" in line)
-    n = len(before)
-    assert re.match(rf"{n} problems? stops? this production build: {n} in {n} pages?\.", count), count
-    assert lines[-1].startswith("What to do next:")
+    for engine in ("mkdocs", "zensical"):
+        result = build(root / "site", config=config, mode="production", check=False, engine=engine)
+        output = result.stdout + result.stderr
+        assert result.returncode != 0 and not (root / "site").exists(), engine
+        lines = output.rstrip().splitlines()
+        for page in before:
+            rel = page.relative_to(root).as_posix()
+            named = [line for line in lines if line.strip().startswith(f"{rel}:") and "review-pending" in line]
+            assert len(named) == 1 and newcomer["name"] in named[0], (engine, rel, output[-3000:])
+            assert f"\n{rel}\n" in output  # grouped under the page's own heading
+        assert "BuildError" not in output and "Aborted" not in output and "Traceback" not in output, engine
+        count = next(line for line in lines if "stop this production build" in line)
+        n = len(before)
+        assert re.match(rf"{n} problems? stops? this production build: {n} in {n} pages?\.", count), (engine, count)
+        assert lines[-1].startswith("What to do next:"), (engine, lines[-1])
     # Once the clinician has reviewed a page and the line is deleted, it is no longer due.
     from clinicsite import reviewers
 
