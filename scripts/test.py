@@ -39,5 +39,6 @@ if not browser.chromium_available():
         )
 args = sys.argv[1:]
 if not any(a.startswith(("-n", "--numprocesses", "--dist")) or a == "no:xdist" for a in args):
-    args = ["-n", "2", "--dist", "loadfile", *args]
+    # Whole files, in the order conftest.py sorts them (the longest first).
+    args = ["-n", "2", "--dist", "loadfile", "--no-loadscope-reorder", *args]
 sys.exit(subprocess.call([sys.executable, "-m", "pytest", *args]))

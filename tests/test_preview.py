@@ -98,14 +98,20 @@ class Preview:
         with urllib.request.urlopen(self.url + "__preview/state", timeout=5) as response:
             return json.load(response)
 
-    def wait_until_built(self, timeout: float = 60) -> dict:
+    def wait_state(self, what: str, test, timeout: float = 120) -> dict:
+        """The preview's own state (what its pages' reload script asks for),
+        once `test(state)` holds. Not a timing test: the timeout only bounds a
+        preview that hangs."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             state = self.state()
-            if state["build"] and not state["building"]:
+            if test(state):
                 return state
-            time.sleep(0.2)
-        pytest.fail(f"the first build never finished:\n{self.output()}")
+            time.sleep(0.1)
+        pytest.fail(f"the preview never reached this state: {what}\n{self.output()}")
+
+    def wait_until_built(self, timeout: float = 120) -> dict:
+        return self.wait_state("the first build finished", lambda s: s["build"] and not s["building"], timeout)
 
     def stop(self):
         if self.proc.poll() is None:
@@ -142,12 +148,9 @@ def test_a_mistake_shows_an_error_page_and_the_fix_brings_the_site_back(running,
     lines[line - 1] += " Many men who committed suicide had told someone."
     article.write_text("\n".join(lines) + "\n")
     try:
-        deadline = time.monotonic() + 120  # generous: not a timing test (the machine may be busy)
-        while True:
-            page.goto(url)
-            if page.title() == ERROR_TITLE or time.monotonic() > deadline:
-                break
-            time.sleep(0.5)
+        running.wait_state("the mistake is known", lambda s: any(p["file"] == "docs/what-is-ipt.md"
+                                                                 for p in s.get("pages", [])))
+        page.goto(url)
         assert page.title() == ERROR_TITLE, running.output()
         text = page.locator("main").inner_text()
         assert f"docs/what-is-ipt.md, line {line}" in text and "wording" in text and "What to do:" in text
@@ -169,15 +172,11 @@ def test_a_mistake_shows_an_error_page_and_the_fix_brings_the_site_back(running,
         assert other.title() == ERROR_TITLE and f"docs/what-is-ipt.md, line {line}" in other.locator("main").inner_text()
     finally:
         article.write_text(original)
-    # No reload by hand: the page's own script brings the site back.
-    end = time.monotonic() + 120
-    while time.monotonic() < end:
-        try:
-            if page.title() != ERROR_TITLE and page.locator("article h1").count():
-                break
-        except Exception:  # the page is reloading at this very moment
-            pass
-        time.sleep(0.2)
+    running.wait_state("the fixed site is built", lambda s: s["ok"] and not s["building"])
+    # No reload by hand: the page's own script (it asks for the state every
+    # second) brings the page back.
+    page.locator("article h1").wait_for(timeout=30000)
+    assert page.title() != ERROR_TITLE
     assert page.locator("article h1").inner_text() == "What is interpersonal psychotherapy?"
     assert running.proc.poll() is None, "the preview must keep running"
 
