@@ -20,9 +20,10 @@ on the built HTML, whatever template printed it.
   (overrides/assets/), carrying the bundle's address and the second
   stylesheet's. That script loads both when the reader first opens search
   (button, field, or Material's keys / s f p n , .), uses the colour toggle
-  (pointer, Enter or Space), points at or focuses a footnote mark (tooltip),
-  or scrolls back up (back to top); else when the page has been idle for
-  3 seconds. It plays the tap or key that asked for it again once the bundle
+  (pointer, Enter or Space), or points at or focuses a footnote mark
+  (tooltip); else when the page has been idle for 8 seconds. (The site has no
+  back-to-top button, so scrolling loads nothing: a scroll used to load the
+  bundle in the middle of a phone's first view.) It plays the tap or key that asked for it again once the bundle
   runs, so that first use is not lost. On screens 60em and wider, where
   Material shows its sidebars, the bundle is what keeps the menu and the
   contents in view while the page scrolls, so there it loads at once.

@@ -379,7 +379,10 @@ def run_growth(out: Path, sizes, runs: int, measure_weight: bool, measure_build:
         if measure_weight:
             with serve(work / "ours" / "site") as ours_url, serve(work / "bare" / "site") as bare_url:
                 row.update(ours_kb=first_view(ours_url, PAGES["article"])[0],
-                           bare_kb=first_view(bare_url, PAGES["article"])[0])
+                           bare_kb=first_view(bare_url, PAGES["article"])[0],
+                           # the page in the largest section whose menu links are counted
+                           ours_sample_kb=first_view(ours_url, sample)[0],
+                           bare_sample_kb=first_view(bare_url, sample)[0])
         rows.append(row)
         print(f"  {count} articles: {row}", flush=True)
         shutil.rmtree(work)
@@ -396,13 +399,17 @@ def run_growth(out: Path, sizes, runs: int, measure_weight: bool, measure_build:
                   f"{r['ours_links']:>5}/{r['bare_links']:<5}")
         print(f"load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if measure_weight:
-        print("\nFirst view of an article on a phone (KB, gzip bodies, requests before the load event)")
-        print(f"{'articles':>8} {'ours KB':>8} {'bare KB':>8} {'ours:bare':>9}")
+        print("\nFirst view on a phone (KB, gzip bodies, requests before the load event): an article,"
+              "\nand a page in the middle of the largest section (the library)")
+        print(f"{'articles':>8} {'ours KB':>8} {'bare KB':>8} {'ours:bare':>9} {'library ours':>13} {'library bare':>13}")
         for r in rows:
-            print(f"{r['articles']:>8} {r['ours_kb']:>8.1f} {r['bare_kb']:>8.1f} {r['ours_kb'] / r['bare_kb']:>9.2f}")
+            print(f"{r['articles']:>8} {r['ours_kb']:>8.1f} {r['bare_kb']:>8.1f} {r['ours_kb'] / r['bare_kb']:>9.2f}"
+                  f" {r['ours_sample_kb']:>13.1f} {r['bare_sample_kb']:>13.1f}")
         first, last = rows[0], rows[-1]
         print(f"growth {first['articles']} -> {last['articles']} articles: ours {last['ours_kb'] / first['ours_kb'] - 1:+.1%}, "
-              f"bare {last['bare_kb'] / first['bare_kb'] - 1:+.1%}")
+              f"bare {last['bare_kb'] / first['bare_kb'] - 1:+.1%}; the library page: ours "
+              f"{last['ours_sample_kb'] / first['ours_sample_kb'] - 1:+.1%}, "
+              f"bare {last['bare_sample_kb'] / first['bare_sample_kb'] - 1:+.1%}")
     (out / "growth.json").write_text(json.dumps(rows, indent=1))
 
 

@@ -146,7 +146,7 @@ def test_footnote_tooltip_from_the_first_hover_and_focus(new_page, base_url, sit
 
 def test_bundle_comes_when_the_page_is_idle(new_page, base_url):
     page, urls = fresh(new_page, base_url)
-    page.wait_for_function("() => document.documentElement.classList.contains('clinic-bundle')", timeout=15000)
+    page.wait_for_function("() => document.documentElement.classList.contains('clinic-bundle')", timeout=40000)
     assert bundle_loaded(urls)
 
 

@@ -1,5 +1,5 @@
 /* Loads Material's bundle on first use (search, colour toggle, footnote
-   tooltip, scrolling back up), when idle, or at once on wide screens; replays
+   tooltip), when idle, or at once on wide screens; replays
    the tap or key that asked for it. Why and how: clinicsite/firstview.py. */
 (function () {
   "use strict";
@@ -7,7 +7,10 @@
   var styles = me && me.getAttribute("data-styles");
   var root = document.documentElement;
   if (!src) return;
-  var IDLE_MS = 3000;
+  // Not sooner: on a slow phone the bundle's start-up (a third of a second of
+  // work) would land in the first seconds of reading, and nothing it does is
+  // needed to read; any use before then loads it at once.
+  var IDLE_MS = 8000;
   var KEYS = ["/", "s", "f", "p", "n", ",", "."];  // Material's keyboard shortcuts
   var state = "waiting", replays = [];
   // Deferred, this runs just before DOMContentLoaded; the bundle may come after it.
@@ -116,19 +119,6 @@
       window.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true, cancelable: true }));
     });
   }, true);
-
-  // Back to top shows when the reader scrolls back up: the first scroll up
-  // loads the bundle, and one more pixel up lets it see the direction.
-  var lastY = window.scrollY;
-  function onScroll() {
-    var y = window.scrollY;
-    if (y < lastY && state === "waiting") {
-      window.removeEventListener("scroll", onScroll);
-      load(function () { if (window.scrollY > 1) window.scrollBy(0, -1); });
-    }
-    lastY = y;
-  }
-  window.addEventListener("scroll", onScroll, { passive: true });
 
   if (matchMedia("(min-width: 60em)").matches) return load();
 
