@@ -258,6 +258,7 @@ def test_self_check_sends_and_stores_nothing(new_page, base_url, ticks, expected
     # machine): that is the browser, not the self-check, and sends nothing.
     page.on("request", lambda r: None if r.url.endswith("/favicon.svg") else requests.append(r.url))
     boxes = page.locator(".clinic-self-check input[type=checkbox]")
+    boxes.first.wait_for()  # on a loaded machine the boxes were once not there yet (0 == 4)
     assert boxes.count() == 4
     for i in range(ticks):
         boxes.nth(i).check()
