@@ -39,6 +39,5 @@ if not browser.chromium_available():
         )
 args = sys.argv[1:]
 if not any(a.startswith(("-n", "--numprocesses", "--dist")) or a == "no:xdist" for a in args):
-    # Whole files, in the order conftest.py sorts them (the longest first).
-    args = ["-n", "2", "--dist", "loadfile", "--no-loadscope-reorder", *args]
+    args = ["-n", "2", "--dist", "loadfile", *args]
 sys.exit(subprocess.call([sys.executable, "-m", "pytest", *args]))

@@ -309,13 +309,6 @@ def pytest_collection_modifyitems(config, items):
         function = getattr(item, "function", None)
         if function is not None and READS_FACTS.search(inspect.getsource(function)):
             item.add_marker(pytest.mark.facts)
-    # The longest files first (the launch copy's rerun, the installs, axe on every
-    # page): pytest-xdist hands out whole files in this order (scripts/test.py
-    # passes --no-loadscope-reorder), so the other worker takes the short ones
-    # meanwhile instead of one worker running a long one alone at the end.
-    first = ("test_launch.py", "test_package.py", "test_accessibility.py", "test_look.py", "test_publishing.py",
-             "test_menu_and_layout.py", "test_allowlists.py", "test_first_view.py", "test_crisis_help.py")
-    items.sort(key=lambda item: next((i for i, name in enumerate(first) if item.path.name == name), len(first)))
 
 
 def pytest_report_header(config):
