@@ -30,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import problems as _problems
-from .plugin import CHECKS_FROM_ENV, PREVIEW_ENV, REPORT_ENV, REPORTED
+from .plugin import CHECKS_FROM_ENV, PREVIEW_ENV, REPORT_ENV, REPORTED, checks_to_file
 from .rules import LAUNCH_RULES
 
 LEVEL = re.compile(r"^(ERROR|WARNING|INFO|DEBUG)\s+-\s+(.*)$")
@@ -80,8 +80,8 @@ def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today
         env[CHECKS_FROM_ENV] = str(Path(scratch) / "checks.json")
         proc = subprocess.Popen(command, env=env, cwd=config.parent, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, text=True)
-        checker = threading.Thread(target=_checks_beside, args=(config, mode, today, env[CHECKS_FROM_ENV]),
-                                   daemon=True)
+        day = _dt.date.fromisoformat(today) if today and mode == "test" else None  # as modes.today() reads it
+        checker = threading.Thread(target=checks_to_file, args=(config, mode, env[CHECKS_FROM_ENV], day), daemon=True)
         checker.start()
         for raw in proc.stdout:
             line = raw.rstrip("\n")
@@ -115,21 +115,6 @@ def build(config: str | Path, site_dir: str | Path, mode: str = "preview", today
         for line in text.splitlines():
             say(line)
     return subprocess.CompletedProcess(command, returncode, "\n".join(shown) + "\n" if quiet else None, "" if quiet else None)
-
-
-def _checks_beside(config: Path, mode: str, today: str | None, report: str) -> None:
-    """The checks of the site (clinicsite/checks.py), written where the plugin
-    waits for them. If they cannot run here, the plugin runs them itself."""
-    from . import checks
-    from .plugin import write_report
-
-    try:
-        day = _dt.date.fromisoformat(today) if today and mode == "test" else None
-        found = checks.run(config, mode=mode, today=day)[1]
-    except Exception:  # noqa: BLE001 - the build itself then says what is wrong
-        Path(report).write_text('{"problems": null}', encoding="utf-8")
-    else:
-        write_report(found, path=report)
 
 
 def _read(report_file: Path) -> list:

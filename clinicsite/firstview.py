@@ -385,13 +385,10 @@ def _write(site: Path, pattern: str, text: str) -> str:
     return name
 
 
-def run(site: Path, site_url: str = "", texts: dict[Path, str] | None = None) -> None:
-    """`texts`: the pages (path -> text) to change in place (the publishing
-    step's, written once at its end); without it, the pages are read and written here."""
+def run(site: Path, site_url: str, texts: dict[Path, str]) -> None:
+    """`texts`: the pages (path -> text), changed in place; the publishing step
+    (publish.Pages) writes them once at its end."""
     base = urlsplit(site_url).path.rstrip("/") + "/"
-    own = texts is None
-    if own:
-        texts = {p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
     in_pages = Used()
     for text in texts.values():
         in_pages.add_html(text)
@@ -454,5 +451,3 @@ def run(site: Path, site_url: str = "", texts: dict[Path, str] | None = None) ->
                                             + styles.format(m.group(2) + (later or "")) + ' defer></script>', body)
         if head + body != text:
             texts[page] = head + body
-            if own:
-                page.write_text(head + body, encoding="utf-8")

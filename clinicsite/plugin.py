@@ -73,6 +73,20 @@ def write_report(found, pages: dict | None = None, path: str | None = None) -> b
     return True
 
 
+def checks_to_file(config, mode: str, path: str, today=None) -> Exception | None:
+    """The site's checks, run in this process beside a `mkdocs build` child
+    (which reads them through CHECKS_FROM_ENV), their problems written to
+    `path`. If they cannot run here, the file says so and the plugin runs them
+    itself (the build then says what is wrong); the error is returned."""
+    try:
+        found = checks.run(config, mode=mode, today=today)[1]
+    except Exception as err:  # noqa: BLE001
+        Path(path).write_text('{"problems": null}', encoding="utf-8")
+        return err
+    write_report(found, path=path)
+    return None
+
+
 def read_report(path: str, wait: float = 120) -> list | None:
     """The problems another process wrote to `path` (waiting for them), or None."""
     end = time.monotonic() + wait

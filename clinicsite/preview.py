@@ -172,15 +172,9 @@ def build_child(config: str, dest: str, mode: str) -> None:
     env[plugin.REPORT_ENV], env[plugin.CHECKS_FROM_ENV], env[plugin.PREVIEW_ENV] = report, report, "1"
     command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--clean", "-f", config, "-d", dest]
     builder = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)
-    from clinicsite import checks
-
-    try:
-        found = checks.run(config, mode=mode)[1]
-    except Exception as err:  # the build itself then says what is wrong
+    err = plugin.checks_to_file(config, mode, report)
+    if err is not None:
         print(f"The checks could not run ({type(err).__name__}); the build will say why.", flush=True)
-        Path(report).write_text('{"problems": null}', encoding="utf-8")  # the plugin then runs them itself
-    else:
-        plugin.write_report(found, path=report)
     sys.exit(builder.wait())
 
 
