@@ -21,6 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from conftest import ROOT, TEST_TODAY, copy_project
 
 # Tests of the generator (the preview command): the launch test's second run skips them.
@@ -148,9 +149,14 @@ def test_a_mistake_shows_an_error_page_and_the_fix_brings_the_site_back(running,
     lines[line - 1] += " Many men who committed suicide had told someone."
     article.write_text("\n".join(lines) + "\n")
     try:
-        running.wait_state("the mistake is known", lambda s: any(p["file"] == "docs/what-is-ipt.md"
-                                                                 for p in s.get("pages", [])))
-        page.goto(url)
+        # The page's own script reloads it twice: when the checks name the
+        # mistake, and when the build ends. A goto of our own would race those
+        # reloads, so wait for the build to end, then for the page to carry it.
+        state = running.wait_state("the mistake is known and the build ended",
+                                   lambda s: not s["building"] and any(p["file"] == "docs/what-is-ipt.md"
+                                                                       for p in s.get("pages", [])))
+        expect(page.locator(f'script[data-build="{state["build"]}"]')).to_have_count(1, timeout=60000)
+        page.wait_for_load_state()
         assert page.title() == ERROR_TITLE, running.output()
         text = page.locator("main").inner_text()
         assert f"docs/what-is-ipt.md, line {line}" in text and "wording" in text and "What to do:" in text
