@@ -162,11 +162,15 @@ def soup(path: Path) -> BeautifulSoup:
 def shared(tmp_path_factory, name: str, make) -> Path:
     """A folder made once per run by `make(folder)`. With pytest-xdist the
     workers share it: the first makes it while the others wait on a lock."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
+    base = tmp_path_factory.getbasetemp()
+    # A worker's folder is pytest-N/popen-gwK: pytest-N is this run's. A pytest
+    # that only inherited PYTEST_XDIST_WORKER has no such parent: sharing above
+    # it would reuse another run's folder.
+    if not (os.environ.get("PYTEST_XDIST_WORKER") and base.name.startswith("popen-gw")):
         out = tmp_path_factory.mktemp(name)
         make(out)
         return out
-    run = tmp_path_factory.getbasetemp().parent  # one folder per run, above each worker's own
+    run = base.parent  # one folder per run, above each worker's own
     out, done = run / name, run / f"{name}.done"
     with open(run / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -66,7 +66,12 @@ def clinic_repo(tmp_path_factory):
 def run_here(repo, *command, **env):
     """Run with this .venv's Python (the copy has the same locks and generator;
     setting up a second environment would only take time)."""
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
+    # Not this run's pytest-xdist variables: with PYTEST_XDIST_WORKER set, the
+    # copy's own pytest took itself for a worker of a run and shared its built
+    # site through /tmp/pytest-of-USER/, where a site from an older run was
+    # waiting (conftest.shared): the rerun tested that stale site.
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    environment.update(NO_MKDOCS_2_WARNING="1", **env)
     return subprocess.run([sys.executable, *command], cwd=repo, env=environment, capture_output=True, text=True)
 
 
