@@ -65,7 +65,8 @@ def size_of(path: Path) -> tuple[float, float] | None:
 
 
 def local_file(src: str, page: Path, site: Path, base: str) -> Path | None:
-    """The file in `site` that `src` on `page` names, or None (another host, data:, outside the site)."""
+    """The file in `site` (a resolved path) that `src` on `page` names, or None
+    (another host, data:, outside the site)."""
     parts = urlsplit(src)
     if parts.scheme or parts.netloc or not parts.path:
         return None
@@ -80,19 +81,23 @@ def local_file(src: str, page: Path, site: Path, base: str) -> Path | None:
         target = target.resolve()
     except OSError:
         return None
-    return target if target.is_relative_to(site.resolve()) and target.is_file() else None
+    return target if target.is_relative_to(site) and target.is_file() else None
 
 
 def add_sizes(text: str, page: Path, site: Path, base: str = "/", cache: dict | None = None) -> str:
     """`text` (a page's HTML) with width and height on each of this site's pictures that lacks one."""
     cache = {} if cache is None else cache
+    root = site.resolve()
 
     def sized(m: re.Match) -> str:
         tag = m.group(0)
         attrs = _attributes(tag)
         if "width" in attrs and "height" in attrs or "src" not in attrs:
             return tag
-        target = local_file(attrs["src"], page, site, base)
+        given_w, given_h = (LENGTH.fullmatch(attrs[k]) if k in attrs else None for k in ("width", "height"))
+        if ("width" in attrs and not given_w) or ("height" in attrs and not given_h):
+            return tag  # a size in % or em: the Markdown's own choice
+        target = local_file(attrs["src"], page, root, base)
         if target is None:
             return tag
         if target not in cache:
@@ -101,9 +106,6 @@ def add_sizes(text: str, page: Path, site: Path, base: str = "/", cache: dict | 
         if size is None:
             return tag
         w, h = size
-        given_w, given_h = (LENGTH.fullmatch(attrs[k]) if k in attrs else None for k in ("width", "height"))
-        if ("width" in attrs and not given_w) or ("height" in attrs and not given_h):
-            return tag  # a size in % or em: the Markdown's own choice
         if given_w:
             w, h = float(given_w.group(1)), float(given_w.group(1)) * h / w
         elif given_h:

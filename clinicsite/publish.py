@@ -323,6 +323,11 @@ def check_scripts(site: Path, allowed: set[str], pages: Pages | None = None) -> 
     return sorted(used)
 
 
+def base_path(config) -> str:
+    """The path the site is served under, from site_url: "/" or "/sub/"."""
+    return urlsplit(str(config.get("site_url") or "/")).path.rstrip("/") + "/"
+
+
 def hide_unlisted(site: Path, config, pages: Pages | None = None) -> None:
     """Pages marked noindex out of the search index and the sitemap, whatever
     the builder did; and the blog's excerpt mark out of every page."""
@@ -345,8 +350,7 @@ def hide_unlisted(site: Path, config, pages: Pages | None = None) -> None:
             index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     sitemap = site / "sitemap.xml"
     if hidden and sitemap.is_file():
-        base = urlsplit(str(config.get("site_url") or "/")).path.rstrip("/") + "/"
-        paths = {base + loc for loc in hidden}
+        paths = {base_path(config) + loc for loc in hidden}
 
         def keep(m):
             return "" if urlsplit(html.unescape(m.group(1))).path in paths else m.group(0)
@@ -359,8 +363,7 @@ def hide_unlisted(site: Path, config, pages: Pages | None = None) -> None:
 
 def size_pictures(site: Path, config, pages: Pages | None = None) -> None:
     """Width and height on each of the site's own pictures that lacks them."""
-    base = urlsplit(str(config.get("site_url") or "/")).path.rstrip("/") + "/"
-    cache: dict = {}
+    base, cache = base_path(config), {}
     with _pages(site, pages) as pages:
         for page, text in pages.items():
             pages[page] = images.add_sizes(text, page, site, base, cache)
@@ -394,7 +397,7 @@ def valid_toggles(site: Path, pages: Pages | None = None) -> None:
 
 def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
     mapping = (config.get("extra") or {}).get("redirects") or {}
-    base = urlsplit(str(config.get("site_url") or "/")).path or "/"
+    base = base_path(config)
     out = []
     for old, new in mapping.items():
         if not all(site_path(str(p)) for p in (old, new)):
@@ -403,7 +406,7 @@ def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
         if not (site / new_path / "index.html").exists():
             raise PublishError(f"mkdocs.yml: extra.redirects: {old} -> {new}: the new page does not exist "
                                f"(fix: use the address of a page of the built site)")
-        target = base.rstrip("/") + "/" + new_path
+        target = base + new_path
         canonical = str(config.get("site_url") or "/").rstrip("/") + "/" + new_path
         stub = site / old_path.strip("/") / "index.html"
         stub.parent.mkdir(parents=True, exist_ok=True)
@@ -413,7 +416,7 @@ def redirects(site: Path, config: dict) -> list[tuple[str, str]]:
             f"<link rel=\"canonical\" href=\"{html.escape(canonical)}\"><meta name=\"robots\" content=\"noindex\"></head>"
             f"<body><p>This page has moved to <a href=\"{html.escape(target)}\">{html.escape(target)}</a>.</p></body></html>\n",
             encoding="utf-8")
-        out.append((base.rstrip("/") + old_path, target))
+        out.append((base[:-1] + old_path, target))
     # Netlify serves a file that exists at the old address (the refresh page
     # above, for GitHub Pages) instead of a redirect unless the rule is forced
     # with `!`; Cloudflare Pages always follows redirects and would ignore a rule
