@@ -95,8 +95,11 @@ def test_the_site_tests_pass_with_the_clinics_own_details(clinic_repo):
     generator's own tests (they run on their fixture project, whatever the site
     holds), nor those that read no fact (axe, the look, the requests): their
     pages differ from this repository's only in the facts' text."""
+    # Two workers, as the README's test command runs: xdist starts this file
+    # among the last (it has few tests), so the rerun mostly has both cores to
+    # itself; in one process it left one idle for four minutes at the end.
     result = run_here(clinic_repo, "-m", "pytest", "-x", "-p", "no:cacheprovider", "-m", "facts and not generator",
-                      str(ROOT / "tests"), CLINIC_SITE_ROOT=str(clinic_repo))
+                      "-n", "2", "--dist", "loadfile", str(ROOT / "tests"), CLINIC_SITE_ROOT=str(clinic_repo))
     tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
     assert result.returncode == 0, tail
     assert " passed" in tail and "site under test: " + str(clinic_repo) in result.stdout
