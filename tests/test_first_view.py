@@ -128,6 +128,41 @@ def test_colour_toggle_works_from_the_first_key(new_page, base_url):
     page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}")
 
 
+# What the body's scheme is once the page's HTML is read, before any script file runs.
+SCHEME_AT_READY = """document.addEventListener('DOMContentLoaded', () => {
+  window.__schemeAtReady = document.body.getAttribute('data-md-color-scheme');
+  window.__backgroundAtReady = getComputedStyle(document.body).backgroundColor; });"""
+
+
+def brightness(rgb: str) -> int:
+    return sum(int(n) for n in re.findall(r"\d+", rgb)[:3])
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_a_phone_gets_its_own_light_or_dark_page_from_the_first_paint(new_page, base_url, scheme):
+    """The scheme used to come with the bundle: a phone in dark mode showed the
+    light page until the bundle loaded (8 s later, when idle), then switched."""
+    page = new_page(scheme=scheme)
+    urls = requests_of(page)
+    page.add_init_script(SCHEME_AT_READY)
+    page.goto(base_url + ARTICLE, wait_until="load")
+    expected = {"dark": "slate", "light": "default"}[scheme]
+    assert page.evaluate("window.__schemeAtReady") == expected
+    background = brightness(page.evaluate("window.__backgroundAtReady"))
+    assert (background < 200) if scheme == "dark" else (background > 600), page.evaluate("window.__backgroundAtReady")
+    assert not bundle_loaded(urls)
+
+
+def test_a_choice_made_with_the_toggle_outlasts_the_phones_setting(new_page, base_url):
+    page = new_page(scheme="dark")
+    page.goto(base_url + ARTICLE, wait_until="load")
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.add_init_script(SCHEME_AT_READY)
+    page.goto(base_url, wait_until="load")
+    assert page.evaluate("window.__schemeAtReady") == "default"
+
+
 def test_footnote_tooltip_from_the_first_hover_and_focus(new_page, base_url, site_dir):
     assert soup(site_dir / ARTICLE / "index.html").select("a.footnote-ref"), "the article has no footnote"
     page, urls = fresh(new_page, base_url, width=800)
