@@ -119,6 +119,28 @@ def test_the_phone_menu_reaches_contact_fees_and_crisis_help_in_one_tap(new_page
 
 
 @pytest.mark.browser
+def test_a_part_of_the_page_chosen_in_the_phone_menu_closes_the_menu(new_page, base_url):
+    """Material's bundle closes the menu when the address's #part changes; it
+    loads only on use or when idle, and until then the menu stayed open over
+    the part the reader had chosen."""
+    page = open_page(new_page, base_url + "what-is-ipt/")
+    scripts = []
+    page.on("request", lambda r: scripts.append(r.url) if "/bundle." in r.url else None)
+    page.locator('.md-header label[for="__drawer"]').click()
+    part = page.locator('.md-sidebar--primary a[href^="#"]').nth(1)
+    target = part.get_attribute("href")[1:]
+    part.click()
+    for _ in range(40):
+        if page.evaluate("location.hash") == "#" + target:
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate("document.getElementById('__drawer').checked") is False, "the menu stayed open"
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
+    assert 0 <= top < 844 / 2, f"the chosen part is not at the top of the screen: {top}"
+    assert scripts == [], "the bundle loaded: this test needs the page without it"
+
+
+@pytest.mark.browser
 def test_search_results_say_how_many_pages_and_nothing_about_missing_words(new_page, base_url):
     page = open_page(new_page, base_url + "what-is-ipt/")
     page.locator('.md-header label.md-header__button[for="__search"]').click()

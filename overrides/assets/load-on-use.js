@@ -120,6 +120,14 @@
     });
   }, true);
 
+  // Choosing a part of this page in the phone's menu closes the menu, as the
+  // bundle does when the address's #part changes; before the bundle ran, the
+  // open menu stayed over the part the reader had asked for.
+  window.addEventListener("hashchange", function () {
+    var drawer = document.getElementById("__drawer");
+    if (state !== "ready" && drawer) drawer.checked = false;
+  });
+
   if (matchMedia("(min-width: 60em)").matches) return load();
 
   function whenIdle() {
