@@ -27,11 +27,11 @@ on the built HTML, whatever template printed it.
   runs, so that first use is not lost. On screens 60em and wider, where
   Material shows its sidebars, the bundle is what keeps the menu and the
   contents in view while the page scrolls, so there it loads at once.
-  Until then the loader shows the colour toggle's button and the search
-  button (Material hides them until its bundle runs), opens the header's
-  label buttons from the keyboard, and closes the phone's menu when a part of
-  the page is chosen in it. It stores nothing. What else the bundle did at
-  once is done without it: the light or dark scheme from the first paint
+  Until then the loader shows the search button (Material hides it until its
+  bundle runs), opens the header's label buttons from the keyboard, and
+  closes the phone's menu when a part of the page is chosen in it. It stores
+  nothing. What else the bundle did at once is done without it: the light or
+  dark scheme and the colour toggle's button from the first paint
   (overrides/partials/javascripts/first-scheme.html) and folded boxes opened
   for print (clinic.css, @media print).
 """

@@ -21,20 +21,6 @@
   root.classList.remove("no-js");
   root.classList.add("js");
 
-  // Show the colour toggle's button as the bundle would (stored, else system).
-  var inputs = document.querySelectorAll("[data-md-component=palette] input");
-  if (inputs.length) {
-    var stored = window.__md_get && window.__md_get("__palette"), index = stored ? stored.index : -1;
-    for (var i = 0; index < 0 && i < inputs.length; i++) {
-      if (matchMedia(inputs[i].getAttribute("data-md-color-media")).matches) index = i;
-    }
-    index = Math.max(0, Math.min(index, inputs.length - 1));
-    for (var j = 0; j < inputs.length; j++) {
-      var label = inputs[j].nextElementSibling;
-      if (label) label.hidden = j !== index;
-    }
-  }
-
   function load(replay) {
     if (replay) replays.push(replay);
     if (state !== "waiting") return;
