@@ -123,9 +123,10 @@ def test_a_part_of_the_page_chosen_in_the_phone_menu_closes_the_menu(new_page, b
     """Material's bundle closes the menu when the address's #part changes; it
     loads only on use or when idle, and until then the menu stayed open over
     the part the reader had chosen."""
+    from test_first_view import bundle_loaded, requests_of
+
     page = open_page(new_page, base_url + "what-is-ipt/")
-    scripts = []
-    page.on("request", lambda r: scripts.append(r.url) if "/bundle." in r.url else None)
+    urls = requests_of(page)
     page.locator('.md-header label[for="__drawer"]').click()
     part = page.locator('.md-sidebar--primary a[href^="#"]').nth(1)
     target = part.get_attribute("href")[1:]
@@ -137,7 +138,7 @@ def test_a_part_of_the_page_chosen_in_the_phone_menu_closes_the_menu(new_page, b
     assert page.evaluate("document.getElementById('__drawer').checked") is False, "the menu stayed open"
     top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
     assert 0 <= top < 844 / 2, f"the chosen part is not at the top of the screen: {top}"
-    assert scripts == [], "the bundle loaded: this test needs the page without it"
+    assert not bundle_loaded(urls), "the bundle loaded: this test needs the page without it"
 
 
 @pytest.mark.browser

@@ -508,16 +508,16 @@ def test_a_phone_prints_an_article_with_its_sources_before_the_bundle_loads(new_
     boxes before printing, but on a phone it loads only on use or when idle:
     a man printing an article for his doctor got "Sources" and nothing under it."""
     from pypdf import PdfReader
+    from test_first_view import bundle_loaded, requests_of
 
     path = "what-is-ipt/"
     sources = soup(site_dir / path / "index.html").select("details.clinic-sources li")
     assert sources, f"{path} has no folded sources"
     page = new_page(width=390)
-    scripts = []
-    page.on("request", lambda r: scripts.append(r.url) if r.url.endswith(".js") else None)
+    urls = requests_of(page)
     page.goto(base_url + path, wait_until="load")
     printed = "".join("".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(page.pdf(format="Letter"))).pages)
-    assert not [u for u in scripts if "/bundle." in u], "the bundle loaded: this test needs the page without it"
+    assert not bundle_loaded(urls), "the bundle loaded: this test needs the page without it"
     for source in (sources[0], sources[-1]):
         words = "".join(source.get_text().split())[:40]
         assert words in printed, f"a source is missing from the printed page: {words!r}"
